@@ -1,0 +1,171 @@
+"""Sliders bound to a figure that is built once and updated in place.
+
+The pattern of ipympl's own examples: the figure is drawn once; each slider move calls
+an ``update`` function that changes the existing artists (``set_ydata``, ``set_data``)
+and then asks the canvas to redraw. With ``%matplotlib widget`` the figure is live in
+JupyterLab and Voila; under any other backend (nbval, the inline backend) the figure is
+shown as an image that is re-sent after each move.
+
+Examples
+--------
+>>> import numpy as np
+>>> fig, ax = subplots()
+>>> x = np.linspace(-2, 2, 5)
+>>> (line,) = ax.plot(x, x**2)
+>>> handle = interactive(fig, lambda a: line.set_ydata(a * x**2), {"a": (0.5, 3.0, 1.0)})
+>>> handle.sliders["a"].value = 2.0
+>>> line.get_ydata().tolist()
+[8.0, 2.0, 0.0, 2.0, 8.0]
+>>> handle.values
+{'a': 2.0}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+from IPython.display import display
+from matplotlib.figure import Figure
+
+from lossviz.validate import check_range
+
+#: A slider's specification: ``(low, high, value)`` or ``(low, high, value, step)``.
+ParamSpec = tuple
+
+
+def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
+    """``plt.subplots`` that does not display the figure by itself.
+
+    Use it for figures handed to :func:`interactive`, which displays them with their sliders.
+    """
+    kwargs.setdefault("layout", "constrained")
+    with plt.ioff():
+        fig, axes = plt.subplots(nrows, ncols, **kwargs)
+    if isinstance(fig.canvas, widgets.DOMWidget):  # ipympl: a lean canvas for lectures
+        fig.canvas.header_visible = False
+        fig.canvas.toolbar_visible = False
+        fig.canvas.resizable = False
+    return fig, axes
+
+
+def make_slider(name: str, spec: ParamSpec) -> widgets.FloatSlider:
+    """A labelled float slider from ``(low, high, value[, step])``; ValueError if malformed."""
+    if not isinstance(spec, tuple | list) or len(spec) not in (3, 4):
+        raise ValueError(f"{name} must be given as (low, high, value) or (low, high, value, step)")
+    low, high = check_range(name, spec[0], spec[1])
+    value = float(spec[2])
+    if not low <= value <= high:
+        raise ValueError(f"{name} starts at {value!r}, outside its range [{low}, {high}]")
+    step = float(spec[3]) if len(spec) == 4 else (high - low) / 100
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=name,
+        continuous_update=True,
+        readout_format=".3g",
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="360px"),
+    )
+
+
+@dataclass(eq=False)
+class Interactive:
+    """A figure with its sliders: what :func:`interactive` returns.
+
+    Move a slider from code with ``handle.sliders["delta"].value = 2.0``, or several at once
+    with ``handle.set(delta=2.0, q=0.9)``; read the current values from ``handle.values``.
+    """
+
+    fig: Figure
+    update: Callable[..., object]
+    sliders: dict[str, widgets.FloatSlider]
+    artists: dict = field(default_factory=dict)
+    widget: widgets.Box = field(init=False)
+    _output: widgets.Output | None = field(init=False, default=None)
+    _batch: bool = field(init=False, default=False)
+    _shown: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        controls = widgets.HBox(list(self.sliders.values()), layout={"flex_flow": "row wrap"})
+        if isinstance(self.fig.canvas, widgets.DOMWidget):  # ipympl: the canvas is a widget
+            view = self.fig.canvas
+        else:
+            self._output = view = widgets.Output()
+        self.widget = widgets.VBox([controls, view])
+        for slider in self.sliders.values():
+            slider.observe(self._on_change, names="value")
+        self.redraw()
+
+    @property
+    def values(self) -> dict[str, float]:
+        """The sliders' current values, by name."""
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def set(self, **values: float) -> None:
+        """Move several sliders at once, redrawing once."""
+        unknown = set(values) - set(self.sliders)
+        if unknown:
+            raise ValueError(f"no slider named {sorted(unknown)}; sliders: {sorted(self.sliders)}")
+        for name, value in values.items():
+            slider = self.sliders[name]
+            if not slider.min <= value <= slider.max:
+                raise ValueError(f"{name}={value!r} lies outside [{slider.min}, {slider.max}]")
+        self._batch = True
+        try:
+            for name, value in values.items():
+                self.sliders[name].value = value
+        finally:
+            self._batch = False
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Call ``update`` with the current values and show the result."""
+        self.update(**self.values)
+        if self._output is None:
+            self.fig.canvas.draw_idle()
+        elif self._shown:
+            self._show_static()
+
+    def _show_static(self) -> None:
+        with self._output:
+            self._output.clear_output(wait=True)
+            display(self.fig)
+
+    def _on_change(self, change) -> None:
+        if not self._batch:
+            self.redraw()
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+        self._shown = True
+        if self._output is not None:
+            self._show_static()
+
+
+def interactive(
+    fig: Figure, update: Callable[..., object], params: Mapping[str, ParamSpec]
+) -> Interactive:
+    """Bind sliders to a figure built once; ``update(**values)`` changes its artists.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure, best made with :func:`subplots` so that it is not shown twice.
+    update : callable
+        Called with one keyword argument per slider; changes the figure's artists in place.
+    params : mapping
+        Slider name to ``(low, high, value)`` or ``(low, high, value, step)``.
+
+    Returns
+    -------
+    Interactive
+        The handle: ``.sliders``, ``.values``, ``.set(...)``, ``.fig``; displaying it shows
+        the sliders above the figure.
+    """
+    sliders = {name: make_slider(name, spec) for name, spec in params.items()}
+    return Interactive(fig, update, sliders)
