@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NB     ?= 01_regression
 PORT   ?= 8866
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # Jupyter refuses root without it
 
 .PHONY: lab test bench present clean
 
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)  ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/00_index.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_index.ipynb
 
 test: $(STAMP)  ## run the whole test suite: lossviz, every notebook, browser tests, ruff
 	$(BIN)/python -m pytest
@@ -24,8 +25,11 @@ test: $(STAMP)  ## run the whole test suite: lossviz, every notebook, browser te
 bench: $(STAMP)  ## print measured figures, one a line: name value unit
 	$(BIN)/python benchmarks/run.py
 
+# Voila runs the notebook and shows only its outputs: code hidden, sliders and figures live.
 present: $(STAMP)  ## lecture view of one notebook: make present NB=01_regression
-	$(BIN)/voila notebooks/$(NB).ipynb --port=$(PORT) --Voila.ip=127.0.0.1
+	@test -f notebooks/$(notdir $(basename $(NB))).ipynb || { echo "No notebook $(NB); one of:" \
+	    $$(cd notebooks && ls [0-9][0-9]_*.ipynb | sed 's/\.ipynb$$//'); exit 1; }
+	$(BIN)/voila notebooks/$(notdir $(basename $(NB))).ipynb --port=$(PORT) --Voila.ip=127.0.0.1
 
 clean:
 	rm -rf $(VENV) .pytest_cache

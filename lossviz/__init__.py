@@ -5,6 +5,8 @@ the checks against Keras and numerical gradients, small seeded data sets and the
 Importing it changes no global state.
 """
 
+from lossviz import validate  # argument checks for the notebooks' own losses
+from lossviz.boundaries import decision_regions, precision_recall
 from lossviz.checks import (
     autodiff_gradient,
     check_against_keras,
@@ -12,28 +14,52 @@ from lossviz.checks import (
     check_gradient,
     numerical_gradient,
 )
-from lossviz.data import heteroscedastic, linear_with_outliers, regression_cases
+from lossviz.data import (
+    binary_cases,
+    categorical_cases,
+    heteroscedastic,
+    imbalanced_blobs,
+    linear_with_outliers,
+    margin_cases,
+    regression_cases,
+)
+from lossviz.distributions import compare_distributions, distribution_cases
 from lossviz.exercises import self_check
 from lossviz.explorer import Variable, explore, residual
 from lossviz.interactive import Interactive, interactive, subplots
 from lossviz.style import PALETTE, use_style
+from lossviz.surface import explore_surface
+from lossviz.variables import logit, margin, probability
 
 __all__ = [
     "PALETTE",
     "Interactive",
     "Variable",
     "autodiff_gradient",
+    "binary_cases",
+    "categorical_cases",
     "check_against_keras",
     "check_against_reference",
     "check_gradient",
+    "compare_distributions",
+    "decision_regions",
+    "distribution_cases",
     "explore",
+    "explore_surface",
     "heteroscedastic",
+    "imbalanced_blobs",
     "interactive",
     "linear_with_outliers",
+    "logit",
+    "margin",
+    "margin_cases",
     "numerical_gradient",
+    "precision_recall",
+    "probability",
     "regression_cases",
     "residual",
     "self_check",
     "subplots",
     "use_style",
+    "validate",
 ]

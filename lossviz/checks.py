@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from lossviz.data import regression_cases
-from lossviz.validate import check_same_shape
+from lossviz.validate import check_labels, check_same_shape
 
 Case = tuple[np.ndarray, np.ndarray]
 
@@ -72,12 +72,17 @@ def _compare(label: str, ours, theirs, rtol: float, atol: float, n_cases: int, t
     return largest
 
 
+def _as_case(y_true, y_pred) -> Case:
+    """Float arrays of one shape; or integer class labels, and y_pred with one more axis."""
+    y_pred = np.asarray(y_pred, float)
+    if np.asarray(y_true).dtype.kind in "iu" and np.shape(y_true) == y_pred.shape[:-1]:
+        return check_labels("y_true", y_true, y_pred.shape[-1]), y_pred
+    check_same_shape("y_true", y_true, "y_pred", y_pred)
+    return np.asarray(y_true, float), y_pred
+
+
 def _gather(cases: Iterable[Case], fn: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> list:
-    out = []
-    for y_true, y_pred in cases:
-        check_same_shape("y_true", y_true, "y_pred", y_pred)
-        out.append(np.ravel(fn(np.asarray(y_true, float), np.asarray(y_pred, float))))
-    return out
+    return [np.ravel(fn(*_as_case(y_true, y_pred))) for y_true, y_pred in cases]
 
 
 def check_against_keras(
@@ -162,11 +167,14 @@ def numerical_gradient(
 
     Works for elementwise losses and for losses that reduce over the last axis (one loss
     per row): each column is nudged for all rows at once, as rows do not interact.
+    Integer class labels in `y_true` (sparse losses) stay integers.
 
     >>> numerical_gradient(lambda t, p: (p - t) ** 2, np.zeros(2), np.array([1.0, -2.0]))
     array([ 2., -4.])
     """
-    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred, float)
+    if y_true.dtype.kind not in "iu":
+        y_true = y_true.astype(float)
 
     def total(shifted):
         return np.asarray(loss(y_true, shifted, **params), dtype=float)

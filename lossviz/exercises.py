@@ -4,12 +4,12 @@ Examples
 --------
 >>> def test():
 ...     assert 1 + 1 == 3, "1 + 1 should be 3 in this made-up world"
->>> self_check("Exercise 0", test)
+>>> verdict = self_check("Exercise 0", test)
 ❌ Exercise 0, not yet: 1 + 1 should be 3 in this made-up world
+>>> bool(verdict)
 False
->>> self_check("Exercise 0", lambda: None)
+>>> assert self_check("Exercise 0", lambda: None)
 ✅ Exercise 0: correct
-True
 """
 
 from __future__ import annotations
@@ -17,7 +17,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-def self_check(title: str, test: Callable[[], object]) -> bool:
+class Verdict:
+    """Whether an answer is right: true or false, and shown as nothing in a notebook
+    (the printed line has said it already)."""
+
+    def __init__(self, passed: bool) -> None:
+        self.passed = passed
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __repr__(self) -> str:
+        return f"Verdict(passed={self.passed})"
+
+    def _ipython_display_(self) -> None:
+        pass
+
+
+def self_check(title: str, test: Callable[[], object]) -> Verdict:
     """Run `test`, which raises AssertionError (or any error) when the answer is wrong.
 
     Prints ``✅ title: correct`` or ``❌ title, not yet: <reason>`` and returns whether the
@@ -28,10 +45,10 @@ def self_check(title: str, test: Callable[[], object]) -> bool:
         test()
     except NotImplementedError:
         print(f"❌ {title}, not yet: replace the `raise NotImplementedError` with your answer")
-        return False
+        return Verdict(False)
     except Exception as error:  # noqa: BLE001 - any failure of the learner's code is a "not yet"
         reason = str(error) or type(error).__name__
         print(f"❌ {title}, not yet: {reason}")
-        return False
+        return Verdict(False)
     print(f"✅ {title}: correct")
-    return True
+    return Verdict(True)

@@ -16,8 +16,8 @@ Examples
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,16 +25,26 @@ from lossviz.interactive import Interactive, ParamSpec, interactive, subplots
 from lossviz.validate import check_range
 
 LossFn = Callable[..., np.ndarray]
+LINESTYLES = ("-", "--", ":", "-.")
 
 
 @dataclass(frozen=True)
 class Variable:
-    """The explorer's horizontal axis and how a point on it becomes ``(y_true, y_pred)``."""
+    """The explorer's horizontal axis and how a point on it becomes ``(y_true, y_pred)``.
+
+    ``keywords`` are fixed keyword arguments given to every function that takes them (the
+    logit axis gives ``from_logits=True``); ``grad_curve`` turns a gradient with one column
+    per class into the curve drawn (None: the gradient is drawn as it is); ``name`` tells
+    apart, in the legend, several variables drawn on one axis (``"y = 1"``).
+    """
 
     label: str
     x: np.ndarray
     to_arguments: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
     grad_label: str = r"gradient $\partial L / \partial \hat{y}$"
+    keywords: Mapping[str, object] = field(default_factory=dict)
+    grad_curve: Callable[[np.ndarray], np.ndarray] | None = None
+    name: str = ""
 
 
 def residual(low: float = -3.0, high: float = 3.0, num: int = 401) -> Variable:
@@ -66,6 +76,10 @@ def _as_named(fns: LossFn | Mapping[str, LossFn] | None, what: str) -> dict[str,
     return dict(fns)
 
 
+def _name_of(fn: Callable) -> str:
+    return getattr(fn, "__name__", None) or type(fn).__name__
+
+
 def _check_names(losses: dict, grads: dict, params: Mapping) -> None:
     if not losses:
         raise ValueError("losses must name at least one loss function")
@@ -75,6 +89,21 @@ def _check_names(losses: dict, grads: dict, params: Mapping) -> None:
     for name in params:
         if not any(accepted_params(fn, {name: 0.0}) for fn in losses.values()):
             raise ValueError(f"params names {name!r}, but no loss takes a keyword of that name")
+
+
+def _as_variables(variable: Variable | Sequence[Variable] | None) -> list[Variable]:
+    variables = list(variable) if isinstance(variable, Sequence) else [variable or residual()]
+    if not variables or not all(isinstance(v, Variable) for v in variables):
+        raise ValueError("variable must be a Variable or a non-empty sequence of Variables")
+    first = variables[0]
+    for other in variables[1:]:
+        if other.label != first.label or not np.array_equal(other.x, first.x):
+            raise ValueError(f"variables drawn together must share one axis, got "
+                             f"{first.label!r} and {other.label!r} or different points")
+    names = [v.name for v in variables]
+    if len(variables) > 1 and (not all(names) or len(set(names)) < len(names)):
+        raise ValueError(f"variables drawn together need distinct, non-empty names, got {names}")
+    return variables
 
 
 def _limits(curves: list[np.ndarray]) -> tuple[float, float]:
@@ -89,7 +118,7 @@ def explore(
     grads: LossFn | Mapping[str, LossFn] | None = None,
     *,
     params: Mapping[str, ParamSpec] | None = None,
-    variable: Variable | None = None,
+    variable: Variable | Sequence[Variable] | None = None,
     title: str | None = None,
 ) -> Interactive:
     """Draw losses (and their gradients) against a natural variable, with live sliders.
@@ -103,8 +132,10 @@ def explore(
     params : mapping, optional
         Hyperparameter name to ``(low, high, value[, step])``; each loss receives only the
         hyperparameters its signature names.
-    variable : Variable, optional
-        The horizontal axis; :func:`residual` by default.
+    variable : Variable or sequence of Variable, optional
+        The horizontal axis; :func:`residual` by default. Several variables on one axis
+        (``[logit(y_true=1), logit(y_true=0)]``: both classes) draw each loss once per
+        variable, in one colour and a line style per variable.
     title : str, optional
         A title above the figure.
 
@@ -112,18 +143,30 @@ def explore(
     -------
     Interactive
         ``.sliders``, ``.values``, ``.set(...)``, ``.fig``, and ``.artists[name]``, the pair
-        ``(loss_line, grad_line)`` of each loss (``grad_line`` is None without a gradient).
+        ``(loss_line, grad_line)`` of each loss (``grad_line`` is None without a gradient);
+        with several variables the keys are ``"name, variable name"`` (``"BCE, y = 1"``).
     """
     losses, grads = _as_named(losses, "losses"), _as_named(grads, "grads")
     params = dict(params or {})
     _check_names(losses, grads, params)
-    variable = variable or residual()
-    y_true, y_pred = variable.to_arguments(variable.x)
+    variables = _as_variables(variable)
+    axis = variables[0]
+    arguments = [v.to_arguments(v.x) for v in variables]
     fns = {**{(name, 0): fn for name, fn in losses.items()},
            **{(name, 1): fn for name, fn in grads.items()}}
 
-    def curves(values: Mapping[str, float]) -> dict[tuple[str, int], np.ndarray]:
-        return {key: fn(y_true, y_pred, **accepted_params(fn, values)) for key, fn in fns.items()}
+    def curve(fn: LossFn, panel: int, v: Variable, args, values: Mapping[str, float]):
+        y = fn(*args, **accepted_params(fn, {**values, **v.keywords}))
+        y = np.asarray(v.grad_curve(y) if panel and v.grad_curve else y, dtype=float)
+        if y.shape != v.x.shape:
+            raise ValueError(f"{_name_of(fn)} returned shape {y.shape} on the axis {v.label!r}; "
+                             f"expected one value per point, {v.x.shape}")
+        return y
+
+    def curves(values: Mapping[str, float]) -> dict[tuple[str, int, int], np.ndarray]:
+        return {(name, panel, i): curve(fn, panel, v, args, values)
+                for (name, panel), fn in fns.items()
+                for i, (v, args) in enumerate(zip(variables, arguments, strict=True))}
 
     fig, axes = subplots(1, 2 if grads else 1, figsize=(11, 4.2) if grads else (6, 4.2),
                          squeeze=False)
@@ -134,28 +177,32 @@ def explore(
     for panel, ax in enumerate(axes):
         ax.axhline(0, color="0.6", lw=0.8)
         ax.axvline(0, color="0.6", lw=0.8)
-        ax.set_xlim(variable.x[0], variable.x[-1])
+        ax.set_xlim(axis.x[0], axis.x[-1])
         ax.set_ylim(*_limits([c[key] for c in sweep for key in c if key[1] == panel]))
-        ax.set_xlabel(variable.label)
+        ax.set_xlabel(axis.label)
     axes[0].set_ylabel("loss $L$")
     if grads:
-        axes[1].set_ylabel(variable.grad_label)
-    artists = {}
+        axes[1].set_ylabel(axis.grad_label)
+    artists, lines = {}, {}
     for name in losses:
-        (loss_line,) = axes[0].plot(variable.x, sweep[0][(name, 0)], label=name)
-        grad_line = None
-        if name in grads:
-            (grad_line,) = axes[1].plot(variable.x, sweep[0][(name, 1)],
-                                        color=loss_line.get_color(), label=name)
-        artists[name] = (loss_line, grad_line)
+        colour = None
+        for i, v in enumerate(variables):
+            key = name if len(variables) == 1 else f"{name}, {v.name}"
+            style = LINESTYLES[i % len(LINESTYLES)]
+            for panel, ax in enumerate(axes):
+                if (name, panel) in fns:
+                    (lines[name, panel, i],) = ax.plot(axis.x, sweep[0][name, panel, i], style,
+                                                       color=colour, label=key)
+                    colour = lines[name, panel, i].get_color()
+            artists[key] = (lines[name, 0, i], lines.get((name, 1, i)))
     axes[0].legend(loc="upper center")
     if title:
         fig.suptitle(title)
 
     def update(**values: float) -> None:
-        for (name, panel), y in curves(values).items():
-            artists[name][panel].set_ydata(y)
+        for key, y in curves(values).items():
+            lines[key].set_ydata(y)
 
-    handle = interactive(fig, update, params)
+    handle = interactive(fig, update, params, animated=list(lines.values()))
     handle.artists = artists
     return handle

@@ -62,3 +62,22 @@ def check_range(name: str, low: float, high: float) -> tuple[float, float]:
         kind = "empty" if low == high else "reversed"
         raise ValueError(f"{name} range is {kind}: expected low < high, got ({low!r}, {high!r})")
     return float(low), float(high)
+
+
+def check_labels(name: str, labels, num_classes: int) -> np.ndarray:
+    """Return `labels` if they are integer class labels in [0, num_classes), else raise ValueError.
+
+    >>> check_labels("y_true", [2, 0], 3).tolist()
+    [2, 0]
+    >>> check_labels("y_true", [3], 3)
+    Traceback (most recent call last):
+        ...
+    ValueError: y_true must hold class labels in [0, 3), got labels from 3 to 3
+    """
+    array = np.asarray(labels)
+    if array.dtype.kind not in "iu":
+        raise ValueError(f"{name} must hold integer class labels, got dtype {array.dtype}")
+    if array.size and (array.min() < 0 or array.max() >= num_classes):
+        raise ValueError(f"{name} must hold class labels in [0, {num_classes}), "
+                         f"got labels from {array.min()} to {array.max()}")
+    return array

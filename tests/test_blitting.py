@@ -1,0 +1,71 @@
+"""Under ipympl a slider move blits: only the changed artists are redrawn, over a cached
+background, and the image the browser gets is the one a full redraw would give."""
+
+import importlib
+
+import matplotlib
+import numpy as np
+from matplotlib.figure import Figure
+
+import lossviz
+
+
+def ipympl_figure():
+    """A figure on ipympl's widget canvas, without switching pyplot's backend."""
+    backend = matplotlib.get_backend()
+    nbagg = importlib.import_module("ipympl.backend_nbagg")
+    matplotlib.use(backend)  # importing ipympl's backend selects it for pyplot: undo that
+    fig = Figure(figsize=(6, 3), layout="constrained")
+    nbagg.FigureManager(nbagg.Canvas(fig), 0)
+    return fig
+
+
+def parabola_handle(animated=True):
+    fig = ipympl_figure()
+    ax = fig.add_subplot()
+    x = np.linspace(-2, 2, 101)
+    (line,) = ax.plot(x, x**2)
+    ax.set_ylim(0, 13)
+
+    def update(a):
+        line.set_ydata(a * x**2)
+
+    handle = lossviz.interactive(
+        fig, update, {"a": (0.5, 3.0, 1.0)}, animated=[line] if animated else ()
+    )
+    return handle, fig.canvas
+
+
+def test_the_widget_shows_ipympls_canvas():
+    handle, canvas = parabola_handle()
+    assert handle.widget.children[1] is canvas
+
+
+def test_blitted_frame_equals_a_full_redraw():
+    handle, canvas = parabola_handle()
+    sent = []
+    canvas.send_binary = sent.append  # what would go to the browser
+    canvas.draw()  # the browser's first request: a full draw, which caches the background
+    sent.clear()
+    handle.sliders["a"].value = 2.5  # blits and sends at once, no further request needed
+    assert len(sent) == 1
+    blitted = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    np.testing.assert_array_equal(blitted, np.asarray(canvas.buffer_rgba()))
+
+
+def test_before_the_first_draw_a_move_asks_the_browser_for_one():
+    handle, canvas = parabola_handle()
+    requests = []
+    canvas.draw_idle = lambda: requests.append("draw")
+    handle.sliders["a"].value = 2.0
+    assert requests == ["draw"]
+
+
+def test_without_animated_artists_every_move_asks_for_a_full_draw():
+    handle, canvas = parabola_handle(animated=False)
+    canvas.draw()
+    requests = []
+    canvas.draw_idle = lambda: requests.append("draw")
+    handle.sliders["a"].value = 2.0
+    assert requests == ["draw"]
