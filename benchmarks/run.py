@@ -16,5 +16,4 @@ SCRIPTS = ["explorer.py", "notebooks.py", "browser.py"]
 
 if __name__ == "__main__":
     for script in SCRIPTS:
-        if (HERE / script).exists():
-            subprocess.run([sys.executable, str(HERE / script)], check=True)
+        subprocess.run([sys.executable, str(HERE / script)], check=True)

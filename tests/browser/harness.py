@@ -1,0 +1,410 @@
+"""What the browser tests and ``benchmarks/browser.py`` share: Chromium, the servers, the page.
+
+- Chromium is Debian's (``apt-get install chromium``), driven by Playwright through its
+  executable path: nothing is downloaded. ``LOSSVIZ_CHROMIUM`` names another executable.
+- :func:`jupyterlab` and :func:`voila` start a server on 127.0.0.1 with a free port and a
+  token, wait until it answers, and always stop it (and its kernels) on exit.
+- A script installed in every page (:data:`DRAW_HOOK`) stamps each canvas with the time
+  of its latest ``drawImage``: ipympl shows every new figure image that way, so a test can
+  wait until a figure is drawn and quiet, and the benchmark can time a key press to the
+  new image.
+
+Playwright is imported only inside the functions that need it, so that importing this module
+(pytest's doctest collection does) works without it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_VARIABLE = "LOSSVIZ_CHROMIUM"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these, Chromium keeps trying to reach Google's services.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Only the local servers resolve: the badges' images and Voila's icon font fail at once
+    # instead of waiting on a network that may not be there.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SERVER_START_S = 90  # a cold start of JupyterLab on a loaded 2-core machine takes ~10 s
+NOTEBOOK_RUN_MS = 300_000  # nbval's cell timeout, for a whole notebook
+
+# Installed in every page before its own scripts: remembers on each canvas when something was
+# last drawn into it, and how many times (ipympl draws each new image with drawImage).
+DRAW_HOOK = """
+(() => {
+  const drawImage = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+    const result = drawImage.apply(this, args);
+    const canvas = this.canvas;
+    if (canvas.isConnected) {
+      canvas.lossvizDraws = (canvas.lossvizDraws || 0) + 1;
+      canvas.lossvizDrawnAt = performance.now();
+    }
+    return result;
+  };
+})();
+"""
+
+# True once the canvas has drawn an image and nothing new for `quiet` ms.
+DRAWN_AND_QUIET = """
+([canvas, quiet]) => canvas.lossvizDraws > 0 && performance.now() - canvas.lossvizDrawnAt > quiet
+"""
+
+
+# True once the canvas holds something other than blank (transparent or white) pixels.
+SHOWS_A_FIGURE = """
+canvas => {
+  if (!canvas.width || !canvas.height) return false;
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250)) {
+      return true;
+    }
+  }
+  return false;
+}
+"""
+
+
+def chromium_path() -> Path:
+    """Debian's Chromium, or the executable named by ``LOSSVIZ_CHROMIUM``."""
+    return Path(os.environ.get(CHROMIUM_VARIABLE, "/usr/bin/chromium"))
+
+
+def missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    path = chromium_path()
+    if not (path.is_file() and os.access(path, os.X_OK)):
+        return (
+            f"no Chromium at {path}: install it (Debian/Ubuntu: `apt-get install chromium`) "
+            f"or set {CHROMIUM_VARIABLE} to a Chromium executable"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the Python package playwright is not installed: pip install -e '.[test]'"
+    return None
+
+
+def launch(playwright):
+    """Chromium through its executable path, headless."""
+    return playwright.chromium.launch(executable_path=str(chromium_path()), args=CHROMIUM_ARGS)
+
+
+def new_context(browser):
+    """A browser context whose pages carry the draw hook; one per session keeps the cache warm."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(60_000)  # Playwright's 30 s is short on a loaded 2-core machine
+    context.set_default_navigation_timeout(120_000)
+    context.add_init_script(DRAW_HOOK)
+    return context
+
+
+def record_console(page) -> list[str]:
+    """The page's console errors, as they come (failed loads from elsewhere left out)."""
+    errors = []
+
+    def keep(message) -> None:
+        if message.type == "error" and "ERR_NAME_NOT_RESOLVED" not in message.text:
+            errors.append(f"console error: {message.text[:500]}")
+
+    page.on("console", keep)
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    return errors
+
+
+@dataclass
+class Server:
+    """A running server: ``url(path)`` gives an address with the token."""
+
+    base: str
+    token: str
+    process: subprocess.Popen
+    log: Path
+
+    def url(self, path: str, **query: str) -> str:
+        query = "".join(f"&{key}={value}" for key, value in query.items())
+        return f"{self.base}/{path}?token={self.token}{query}"
+
+    def log_tail(self, lines: int = 30) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (the server is told not to try another)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM: the server shuts its kernels down. Then make sure its whole group is gone."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)  # a kernel left behind, or a hung server
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+@contextmanager
+def _serve(args: list[str], ready_path: str, workdir: Path) -> Iterator[Server]:
+    port, token = free_port(), secrets.token_hex(16)
+    workdir.mkdir(parents=True, exist_ok=True)
+    log = workdir / "server.log"
+    env = {
+        **os.environ,
+        # Cookie secrets, connection files and config of this server stay in workdir.
+        "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
+        "JUPYTER_CONFIG_DIR": str(workdir / "config"),
+    }
+    args = [a.format(port=port, token=token) for a in args]
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *args], stdout=out, stderr=subprocess.STDOUT, env=env,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    server = Server(f"http://127.0.0.1:{port}", token, process, log)
+    try:
+        deadline = time.monotonic() + SERVER_START_S
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{args[0]} exited with {process.returncode}:\n"
+                                   f"{server.log_tail()}")
+            try:
+                with urllib.request.urlopen(server.url(ready_path), timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{args[0]} did not answer within {SERVER_START_S} s:\n"
+                                       f"{server.log_tail()}") from None
+                time.sleep(0.25)
+        yield server
+    finally:
+        _stop(process)
+
+
+def copy_notebooks(destination: Path) -> Path:
+    """Copy notebooks/ into `destination`/notebooks: JupyterLab may save what it opens (autosave,
+    checkpoints), and must never write into the repository."""
+    shutil.copytree(ROOT / "notebooks", destination / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return destination
+
+
+# JupyterLab's settings for the tests: no news prompt over the page, no autosave.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": '{"fetchNews": "false"}',
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": '{"autosave": false}',
+}
+
+
+@contextmanager
+def jupyterlab(root: Path, workdir: Path) -> Iterator[Server]:
+    """JupyterLab serving `root`, with ``window.jupyterapp`` exposed for the tests to drive."""
+    settings = workdir / "settings"
+    for name, text in LAB_SETTINGS.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(text)
+    args = [
+        "jupyterlab", "--no-browser", "--allow-root",
+        "--ServerApp.ip=127.0.0.1", "--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        "--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={workdir}",
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    with _serve(args, "api/status", workdir) as server:
+        yield server
+
+
+@contextmanager
+def voila(root: Path, workdir: Path) -> Iterator[Server]:
+    """Voila serving every notebook under `root` at ``voila/render/<path>``, as on mybinder.org."""
+    args = [
+        "voila", str(root), "--no-browser",
+        "--Voila.ip=127.0.0.1", "--port={port}", "--Voila.port_retries=0", "--token={token}",
+    ]
+    with _serve(args, "", workdir) as server:
+        yield server
+
+
+# Opens a notebook in JupyterLab and starts running all its cells; the promise of the run,
+# window.lossvizRun, resolves to the problems found: errors, cells that did not run.
+LAB_START = """
+async ([path, timeout]) => {
+  const app = window.jupyterapp;
+  await app.restored;
+  const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  app.shell.activateById(panel.id);
+  const run = app.commands.execute('notebook:run-all-cells');
+  const late = new Promise(resolve => setTimeout(() => resolve('late'), timeout));
+  window.lossvizRun = Promise.race([run, late]).then(result => {
+    const problems = result === 'late' ? [`run all did not finish within ${timeout} ms`] : [];
+    panel.content.widgets.forEach((cell, index) => {
+      if (cell.model.type !== 'code') return;
+      if (cell.model.executionCount === null) problems.push(`cell ${index} did not run`);
+      for (const output of cell.model.outputs.toJSON()) {
+        if (output.output_type === 'error') {
+          problems.push(`cell ${index}: ${output.ename}: ${output.evalue}`);
+        }
+      }
+    });
+    return problems;
+  });
+}
+"""
+
+LAB_CLOSE = """
+async () => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.sessionContext) return;  // no notebook was opened
+  panel.context.model.dirty = false;  // close without saving
+  await panel.sessionContext.shutdown();
+  panel.dispose();
+}
+"""
+
+
+def start_in_lab(page, server: Server, path: str) -> None:
+    """Open `path` in JupyterLab and start running all its cells; returns once they run."""
+    page.goto(server.url("lab", reset=""))
+    page.wait_for_function("window.jupyterapp !== undefined")
+    page.evaluate(LAB_START, [path, NOTEBOOK_RUN_MS])
+
+
+def finish_in_lab(page) -> list[str]:
+    """Wait for the run that :func:`start_in_lab` started; the problems found."""
+    return page.evaluate("() => window.lossvizRun")
+
+
+def close_in_lab(page) -> None:
+    """Shut the notebook's kernel down, close the notebook unsaved, close the page."""
+    try:
+        page.evaluate(LAB_CLOSE)
+    finally:
+        page.close()
+
+
+def start_in_voila(page, server: Server, path: str) -> None:
+    """Ask Voila for `path`: it starts running every cell, streaming the page as it goes."""
+    response = page.goto(server.url(f"voila/render/{path}"), wait_until="commit")
+    if not response.ok:
+        raise AssertionError(f"Voila answered {response.status} for {path}")
+
+
+def finish_in_voila(page, n_cells: int) -> list[str]:
+    """Wait until Voila has run every cell and shows the page; the problems found."""
+    # Voila streams the cells as they run, then removes its spinner and shows them.
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=NOTEBOOK_RUN_MS)
+    problems = [
+        text for text in page.locator(".jp-OutputArea-output").all_inner_texts()
+        if "There was an error when executing cell" in text
+    ]
+    rendered = page.locator("#rendered_cells [cell-index]").count()
+    if rendered != n_cells:  # Voila stops at the first error or timeout
+        problems.append(f"Voila rendered {rendered} of {n_cells} cells")
+    if page.locator(".jp-CodeCell .jp-InputArea").count():
+        problems.append("Voila shows code: the lecture view must hide it")
+    return problems
+
+
+def close_in_voila(page) -> None:
+    """Close the page; its beforeunload handler asks Voila to shut the kernel down."""
+    page.close(run_before_unload=True)
+
+
+def widget_errors(page) -> list[str]:
+    """Widgets that failed to display (JupyterLab and Voila show this text in their place)."""
+    return [t for t in page.locator(".jp-OutputArea-output").all_inner_texts()
+            if "Error displaying widget" in t]
+
+
+def first_explorer(page):
+    """The first lossviz explorer with a slider, scrolled into view as a person would, once its
+    figure shows: (that slider's handle, the figure's canvas).
+
+    ipympl may draw a figure only once it is on screen, so the figure is looked at first.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    explorer = page.locator(".lossviz-explorer:has(.widget-slider)").first
+    try:
+        explorer.scroll_into_view_if_needed(timeout=60_000)
+    except PlaywrightTimeout:
+        raise AssertionError("no lossviz explorer with a slider appeared in 60 s") from None
+    handle = explorer.locator(".widget-slider .noUi-handle").first
+    canvas = explorer.locator(".jupyter-matplotlib-canvas-div canvas").first
+    try:
+        page.wait_for_function(SHOWS_A_FIGURE, arg=canvas.element_handle(), timeout=60_000,
+                               polling=100)
+    except PlaywrightTimeout:
+        raise AssertionError("the explorer's figure stayed blank for 60 s") from None
+    return handle, canvas
+
+
+def wait_drawn(page, canvas, quiet_ms: float = 250, timeout_ms: float = 60_000) -> None:
+    """Wait until the canvas shows an image and has drawn nothing new for `quiet_ms`."""
+    page.wait_for_function(DRAWN_AND_QUIET, arg=[canvas.element_handle(), quiet_ms],
+                           timeout=timeout_ms, polling=50)
+
+
+def press_arrow(page, handle) -> tuple[str, str]:
+    """Focus the slider and press ArrowRight as a person would, or ArrowLeft at the right end.
+
+    Returns the slider's value before and after, as the slider tells screen readers.
+    """
+    before = handle.get_attribute("aria-valuetext")
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    if handle.get_attribute("aria-valuetext") == before:  # noUiSlider moves on keydown
+        page.keyboard.press("ArrowLeft")
+    return before, handle.get_attribute("aria-valuetext")
+
+
+def press_and_see_change(page, handle, canvas, timeout_ms: float = 20_000) -> tuple[str, str]:
+    """Move the slider with the keyboard and wait until the figure image changes.
+
+    Returns the slider's value before and after; AssertionError if the image has not changed
+    within `timeout_ms`.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    wait_drawn(page, canvas)
+    image = canvas.evaluate("canvas => canvas.toDataURL()")
+    before, after = press_arrow(page, handle)
+    try:
+        page.wait_for_function("([canvas, before]) => canvas.toDataURL() !== before",
+                               arg=[canvas.element_handle(), image], timeout=timeout_ms,
+                               polling=50)
+    except PlaywrightTimeout:
+        raise AssertionError(f"the slider moved from {before} to {after}, but the figure "
+                             f"image did not change in {timeout_ms / 1000:.0f} s") from None
+    return before, after
