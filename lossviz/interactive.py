@@ -90,6 +90,7 @@ class Interactive:
     widget: widgets.Box = field(init=False)
     _output: widgets.Output | None = field(init=False, default=None)
     _background: object = field(init=False, default=None)
+    _background_size: list = field(init=False, default_factory=list)
     _batch: bool = field(init=False, default=False)
     _shown: bool = field(init=False, default=False)
 
@@ -126,6 +127,7 @@ class Interactive:
 
     def _on_full_draw(self, event) -> None:
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        self._background_size = self.fig.bbox.size.tolist()
         self._draw_animated()
 
     def _draw_animated(self) -> None:
@@ -158,6 +160,8 @@ class Interactive:
         """Call ``update`` with the current values and show the result."""
         self.update(**self.values)
         canvas = self.fig.canvas
+        if self._background is not None and self._background_size != self.fig.bbox.size.tolist():
+            self._background = None  # resized, or a new pixel ratio, since: a full draw is due
         if self._background is not None:  # ipympl, after its first full draw
             canvas.restore_region(self._background)
             self._draw_animated()

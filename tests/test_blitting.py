@@ -69,3 +69,14 @@ def test_without_animated_artists_every_move_asks_for_a_full_draw():
     canvas.draw_idle = lambda: requests.append("draw")
     handle.sliders["a"].value = 2.0
     assert requests == ["draw"]
+
+
+def test_after_a_resize_the_next_move_asks_for_a_full_draw():
+    """A cached background of the old size would paint a wrong frame: it is dropped."""
+    handle, canvas = parabola_handle()
+    canvas.draw()
+    handle.fig.set_dpi(2 * handle.fig.get_dpi())  # as a browser's device pixel ratio of 2 does
+    requests = []
+    canvas.draw_idle = lambda: requests.append("draw")
+    handle.sliders["a"].value = 2.0
+    assert requests == ["draw"]
