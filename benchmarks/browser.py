@@ -1,5 +1,6 @@
 """Slider latency in a real browser: from a key press on an explorer's slider to the new figure
-image in the page.
+image in the page, with the frames lossviz sends and, in the same run, with today's frames as
+Matplotlib encodes them.
 
 Starts Voila and JupyterLab on a copy of the notebooks (as the browser tests do, with Debian's
 Chromium), opens ``01_regression`` (``00_index`` if it is missing), runs it, focuses the first
@@ -8,15 +9,23 @@ presses an arrow key ``MOVES`` times, waiting for each new image to be drawn and
 settle before the next press. A move's latency runs from the keydown event to the
 ``drawImage`` that puts ipympl's new image on the figure's canvas.
 
+Each view is measured twice in one run: as lossviz draws (``lossviz.frames``: PNG without row
+filter at zlib level 1) and with ``[matplotlib_png]``, the frames Matplotlib encodes itself
+(Pillow, zlib level 6), the path before lossviz.frames: a cell added to the served copy of the
+notebook turns the fast frames off.
+
 Prints one figure a line, ``name value unit``: the median and 90th percentile in Voila's
-lecture view (``browser_update_ms_p50``, ``browser_update_ms_p90``), the same in JupyterLab,
-and, in JupyterLab, where the median move spends its time:
+lecture view (``browser_update_ms_p50``, ``browser_update_ms_p90``) and in JupyterLab
+(``...[jupyterlab]``), and where the median move spends its time, from timestamps taken in the
+page and in the kernel (one clock: both run on this machine):
 
 - ``browser_send_ms``: key press to the slider's message leaving the page (noUiSlider, the
   widget model, the comm);
-- ``browser_kernel_ms``: in the kernel, the explorer's update, the blit and the PNG encoding;
-- ``browser_transport_ms``: the rest of the way to the PNG arriving in the page: websocket
-  both ways, the Jupyter server, the kernel's message loop;
+- ``browser_inbound_ms``: that message on its way to the kernel: websocket, Jupyter server,
+  ZeroMQ, the kernel's message loop, ipywidgets setting the value;
+- ``browser_kernel_ms``: in the kernel, the explorer's update, the blit, the PNG encoding and
+  sending it;
+- ``browser_outbound_ms``: the PNG on its way to the page, through the page's message handling;
 - ``browser_paint_ms``: PNG arriving to it being drawn: decoding the image, ipympl's own
   handling (it re-encodes its canvas with toDataURL on every image), the drawImage.
 
@@ -40,58 +49,76 @@ import harness  # noqa: E402
 
 MOVES = 40
 
-# Timestamps the page keeps: key presses, messages sent on websockets, PNG images received.
+# Timestamps the page keeps, in milliseconds since the epoch (the kernel's clock too): key
+# presses, messages sent on websockets, PNG images received.
 PAGE_TIMES = """
 (() => {
+  const now = () => performance.timeOrigin + performance.now();
   const times = window.lossvizTimes = {keys: [], sends: [], images: []};
-  window.addEventListener('keydown', event => times.keys.push(event.timeStamp), true);
+  window.addEventListener('keydown', e => times.keys.push(performance.timeOrigin + e.timeStamp),
+                          true);
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
-    times.sends.push(performance.now());
+    times.sends.push(now());
     return send.call(this, data);
   };
   const createObjectURL = URL.createObjectURL;
   URL.createObjectURL = function (blob) {
-    if (blob.type === 'image/png') times.images.push(performance.now());
+    if (blob.type === 'image/png') times.images.push(now());
     return createObjectURL.call(this, blob);
   };
 })();
 """
 
-# Run in the kernel: every explorer records, for each move, when its update starts and when
-# its PNG has been sent (kernel-side milliseconds).
+# Added to the served copy's end: for each message to a slider, the kernel writes when it
+# arrived, when an explorer's update started, and when its PNG had been sent (ms since the
+# epoch), one JSON line a message, to the file TIMES_PATH.
 KERNEL_TIMES = """
-import gc as _gc, time as _time, lossviz as _lossviz
-_lossviz_moves = []
-def _lossviz_time(handle):
-    update, canvas = handle.update, handle.fig.canvas
-    send_binary = canvas.send_binary
-    def timed_update(**values):
-        _lossviz_moves.append([_time.perf_counter(), None])
-        return update(**values)
-    def timed_send_binary(data):
-        send_binary(data)
-        if _lossviz_moves and _lossviz_moves[-1][1] is None:
-            _lossviz_moves[-1][1] = _time.perf_counter()
-    handle.update, canvas.send_binary = timed_update, timed_send_binary
-for _handle in _gc.get_objects():
-    if isinstance(_handle, _lossviz.Interactive):
-        _lossviz_time(_handle)
+import gc, json, time
+import lossviz
+
+def _lossviz_times(path=TIMES_PATH):
+    move = {}
+
+    def timed(handle):
+        update, canvas = handle.update, handle.fig.canvas
+        send_binary = canvas.send_binary
+
+        def timed_update(**values):
+            move.setdefault("update", 1000 * time.time())
+            return update(**values)
+
+        def timed_send_binary(data):
+            send_binary(data)
+            move.setdefault("sent", 1000 * time.time())
+
+        def timed_handle_msg(slider, msg):
+            move.clear()
+            move["received"] = 1000 * time.time()
+            slider._handle_msg(msg)
+            if "sent" in move:
+                with open(path, "a") as out:
+                    out.write(json.dumps(move) + "\\n")
+
+        handle.update, canvas.send_binary = timed_update, timed_send_binary
+        for slider in handle.sliders.values():
+            slider.comm.on_msg(lambda msg, slider=slider: timed_handle_msg(slider, msg))
+
+    for handle in gc.get_objects():
+        if isinstance(handle, lossviz.Interactive):
+            timed(handle)
+
+_lossviz_times()
 """
 
-KERNEL_REPORT = "import json; print(json.dumps([1000 * (b - a) for a, b in _lossviz_moves if b]))"
-
-# Runs `code` in the notebook's kernel from JupyterLab's page; returns what it printed.
-LAB_EXECUTE = """
-async (code) => {
-  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-  let printed = '';
-  const future = kernel.requestExecute({code, store_history: false});
-  future.onIOPub = msg => { if (msg.header.msg_type === 'stream') printed += msg.content.text; };
-  await future.done;
-  return printed;
-}
+# Added after the served copy's Setup cell for the [matplotlib_png] runs: the frames as
+# Matplotlib encodes them, as before lossviz.frames.
+MATPLOTLIB_FRAMES = """
+import lossviz.interactive
+lossviz.interactive.use_fast_frames = lambda canvas: None
 """
+
+MODES = {"": None, "matplotlib_png": MATPLOTLIB_FRAMES}
 
 
 def notebook() -> str:
@@ -101,21 +128,36 @@ def notebook() -> str:
     raise SystemExit("benchmarks/browser.py needs notebooks/01_regression.ipynb or 00_index.ipynb")
 
 
+def instrument(path: Path, before: str | None, times: Path) -> None:
+    """Add the timing cell, writing to `times`, at the end of the served copy, and `before`
+    after its Setup cell."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(KERNEL_TIMES.replace("TIMES_PATH", repr(str(times)))))
+    if before:
+        setup = next(i for i, cell in enumerate(nb.cells) if cell.cell_type == "code")
+        nb.cells.insert(setup + 1, nbformat.v4.new_code_cell(before))
+    nbformat.write(nb, path)
+
+
 def move(page, handle, canvas) -> dict[str, float]:
     """Press an arrow key on the slider once; the page's timestamps of that move."""
     harness.wait_drawn(page, canvas, quiet_ms=200)
     draws = canvas.evaluate("canvas => canvas.lossvizDraws")
     counts = page.evaluate("() => [lossvizTimes.sends.length, lossvizTimes.images.length]")
     harness.press_arrow(page, handle)
-    page.wait_for_function("([canvas, draws]) => canvas.lossvizDraws > draws",
-                           arg=[canvas.element_handle(), draws], timeout=20_000, polling="raf")
+    page.wait_for_function(
+        "([canvas, draws]) => canvas.lossvizDraws > draws",
+        arg=[canvas.element_handle(), draws],
+        timeout=20_000,
+        polling="raf",
+    )
     harness.wait_drawn(page, canvas, quiet_ms=200)
     return page.evaluate(
         """([canvas, [sends, images]]) => ({
              key: lossvizTimes.keys.at(-1),
              sent: lossvizTimes.sends[sends],
              image: lossvizTimes.images[images],
-             drawn: canvas.lossvizDrawnAt,
+             drawn: performance.timeOrigin + canvas.lossvizDrawnAt,
            })""",
         [canvas.element_handle(), counts],
     )
@@ -126,17 +168,58 @@ def moves(page) -> list[dict[str, float]]:
     return [move(page, handle, canvas) for _ in range(MOVES)]
 
 
+def median(values) -> float:
+    return statistics.median(values)
+
+
 def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
-
-
-def report(name: str, values: list[float], q: int = 50) -> None:
-    print(f"{name} {percentile(values, q):.0f} ms", flush=True)
 
 
 def check(problems: list[str]) -> None:
     if problems:
         raise SystemExit("benchmarks/browser.py: the notebook failed:\n" + "\n".join(problems))
+
+
+def report(view: str, mode: str, page_moves: list[dict], kernel_moves: list[dict]) -> None:
+    """Print the percentiles of one view in one mode, and where its median move goes."""
+    tag = ",".join(t for t in (view, mode) if t)
+    tag = f"[{tag}]" if tag else ""
+    latency = [m["drawn"] - m["key"] for m in page_moves]
+    print(f"browser_update_ms_p50{tag} {percentile(latency, 50):.0f} ms", flush=True)
+    print(f"browser_update_ms_p90{tag} {percentile(latency, 90):.0f} ms", flush=True)
+    moves_ = list(zip(page_moves, kernel_moves[-len(page_moves) :], strict=True))
+    split = {
+        "send": [p["sent"] - p["key"] for p, _ in moves_],
+        "inbound": [k["update"] - p["sent"] for p, k in moves_],
+        "kernel": [k["sent"] - k["update"] for _, k in moves_],
+        "outbound": [p["image"] - k["sent"] for p, k in moves_],
+        "paint": [p["drawn"] - p["image"] for p, _ in moves_],
+    }
+    for part, values in split.items():
+        print(f"browser_{part}_ms{tag} {median(values):.0f} ms", flush=True)
+
+
+def measure(context, served: Path, path: str, view: str, times: Path) -> tuple[list, list]:
+    """Run the notebook in `view` and move its first explorer's slider: page and kernel times."""
+    times.unlink(missing_ok=True)
+    start, finish, close = {
+        "voila": (
+            harness.start_in_voila,
+            lambda page: harness.finish_in_voila(page, len(nbformat.read(served / path, 4).cells)),
+            harness.close_in_voila,
+        ),
+        "jupyterlab": (harness.start_in_lab, harness.finish_in_lab, harness.close_in_lab),
+    }[view]
+    server = harness.voila if view == "voila" else harness.jupyterlab
+    with server(served, times.parent / view) as running:
+        page = context.new_page()
+        start(page, running, path)
+        check(finish(page))
+        page_moves = moves(page)
+        close(page)
+    kernel_moves = [json.loads(line) for line in times.read_text().splitlines()]
+    return page_moves, kernel_moves
 
 
 def main() -> None:
@@ -147,39 +230,17 @@ def main() -> None:
 
     path = f"notebooks/{notebook()}.ipynb"
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        served = harness.copy_notebooks(Path(tmp) / "served")
         browser = harness.launch(playwright)
         context = harness.new_context(browser)
         context.add_init_script(PAGE_TIMES)
-
-        with harness.voila(served, Path(tmp) / "voila") as voila:
-            page = context.new_page()
-            harness.start_in_voila(page, voila, path)
-            check(harness.finish_in_voila(page, len(nbformat.read(served / path, 4).cells)))
-            voila_moves = moves(page)
-            harness.close_in_voila(page)
-        latency = [m["drawn"] - m["key"] for m in voila_moves]
-        report("browser_update_ms_p50", latency)
-        report("browser_update_ms_p90", latency, 90)
-
-        with harness.jupyterlab(served, Path(tmp) / "jupyterlab") as lab:
-            page = context.new_page()
-            harness.start_in_lab(page, lab, path)
-            check(harness.finish_in_lab(page))
-            page.evaluate(LAB_EXECUTE, KERNEL_TIMES)
-            lab_moves = moves(page)
-            kernel = json.loads(page.evaluate(LAB_EXECUTE, KERNEL_REPORT))
-            harness.close_in_lab(page)
+        for mode, before in MODES.items():
+            served = harness.copy_notebooks(Path(tmp) / f"served-{mode or 'lossviz'}")
+            times = Path(tmp) / f"kernel-{mode}.jsonl"
+            instrument(served / path, before, times)
+            for view in ("voila", "jupyterlab"):
+                page_moves, kernel_moves = measure(context, served, path, view, times)
+                report("" if view == "voila" else view, mode, page_moves, kernel_moves)
         browser.close()
-
-    latency = [m["drawn"] - m["key"] for m in lab_moves]
-    report("browser_update_ms_p50[jupyterlab]", latency)
-    report("browser_update_ms_p90[jupyterlab]", latency, 90)
-    report("browser_send_ms", [m["sent"] - m["key"] for m in lab_moves])
-    report("browser_kernel_ms", kernel)
-    transport = statistics.median([m["image"] - m["sent"] for m in lab_moves])
-    print(f"browser_transport_ms {transport - statistics.median(kernel):.0f} ms", flush=True)
-    report("browser_paint_ms", [m["drawn"] - m["image"] for m in lab_moves])
 
 
 if __name__ == "__main__":

@@ -31,10 +31,12 @@ from IPython.display import display
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-from lossviz.validate import check_range
+from lossviz.controls import Controls, Slider, slider_specs
+from lossviz.frames import use_fast_frames
+from lossviz.validate import check_callable, check_integer
 
-#: A slider's specification: ``(low, high, value)`` or ``(low, high, value, step)``.
-ParamSpec = tuple
+#: A slider's specification: ``(low, high, value)``, ``(low, high, value, step)`` or a Slider.
+ParamSpec = tuple | Slider
 
 
 def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
@@ -42,6 +44,8 @@ def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
 
     Use it for figures handed to :func:`interactive`, which displays them with their sliders.
     """
+    check_integer("nrows", nrows, minimum=1)
+    check_integer("ncols", ncols, minimum=1)
     kwargs.setdefault("layout", "constrained")
     with plt.ioff():
         fig, axes = plt.subplots(nrows, ncols, **kwargs)
@@ -52,59 +56,38 @@ def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
     return fig, axes
 
 
-def make_slider(name: str, spec: ParamSpec) -> widgets.FloatSlider:
-    """A labelled float slider from ``(low, high, value[, step])``; ValueError if malformed."""
-    if not isinstance(spec, tuple | list) or len(spec) not in (3, 4):
-        raise ValueError(f"{name} must be given as (low, high, value) or (low, high, value, step)")
-    low, high = check_range(name, spec[0], spec[1])
-    value = float(spec[2])
-    if not low <= value <= high:
-        raise ValueError(f"{name} starts at {value!r}, outside its range [{low}, {high}]")
-    step = float(spec[3]) if len(spec) == 4 else (high - low) / 100
-    return widgets.FloatSlider(
-        value=value,
-        min=low,
-        max=high,
-        step=step,
-        description=name,
-        continuous_update=True,
-        readout_format=".3g",
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="360px"),
-    )
-
-
 @dataclass(eq=False)
 class Interactive:
     """A figure with its sliders: what :func:`interactive` returns.
 
-    Move a slider from code with ``handle.sliders["delta"].value = 2.0``, or several at once
-    with ``handle.set(delta=2.0, q=0.9)``; read the current values from ``handle.values``.
+    Move sliders from code with ``handle.set(delta=2.0, q=0.9)``: it checks each value against
+    its slider's range and grid and redraws once. ``handle.sliders["delta"].value = 2.0`` works
+    too, as a browser's move does, but ipywidgets clamps a value outside the range to its end
+    without a word, and a value between grid points is moved to the nearest one.
+    ``handle.reset()`` restores the start values; ``handle.values`` reads the current ones.
     """
 
     fig: Figure
     update: Callable[..., object]
-    sliders: dict[str, widgets.FloatSlider]
+    controls: Controls
     animated: Sequence[Artist] = ()
     artists: dict = field(default_factory=dict)
     widget: widgets.Box = field(init=False)
     _output: widgets.Output | None = field(init=False, default=None)
     _background: object = field(init=False, default=None)
     _background_size: list = field(init=False, default_factory=list)
-    _batch: bool = field(init=False, default=False)
     _shown: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
-        controls = widgets.HBox(list(self.sliders.values()), layout={"flex_flow": "row wrap"})
         if isinstance(self.fig.canvas, widgets.DOMWidget):  # ipympl: the canvas is a widget
             view = self.fig.canvas
+            use_fast_frames(view)
             self._start_blitting()
         else:
             self._output = view = widgets.Output()
-        self.widget = widgets.VBox([controls, view])
+        self.widget = widgets.VBox([self.controls.widget, view])
         self.widget.add_class("lossviz-explorer")  # a stable hook for tests/browser/
-        for slider in self.sliders.values():
-            slider.observe(self._on_change, names="value")
+        self.controls.on_change = self.redraw
         self.update(**self.values)
         self._freeze_layout()
 
@@ -135,26 +118,22 @@ class Interactive:
             self.fig.draw_artist(artist)
 
     @property
+    def sliders(self) -> dict[str, widgets.FloatSlider]:
+        """The slider widgets, by parameter name."""
+        return self.controls.sliders
+
+    @property
     def values(self) -> dict[str, float]:
         """The sliders' current values, by name."""
-        return {name: slider.value for name, slider in self.sliders.items()}
+        return self.controls.values
 
     def set(self, **values: float) -> None:
-        """Move several sliders at once, redrawing once."""
-        unknown = set(values) - set(self.sliders)
-        if unknown:
-            raise ValueError(f"no slider named {sorted(unknown)}; sliders: {sorted(self.sliders)}")
-        for name, value in values.items():
-            slider = self.sliders[name]
-            if not slider.min <= value <= slider.max:
-                raise ValueError(f"{name}={value!r} lies outside [{slider.min}, {slider.max}]")
-        self._batch = True
-        try:
-            for name, value in values.items():
-                self.sliders[name].value = value
-        finally:
-            self._batch = False
-        self.redraw()
+        """Move several sliders at once, redrawing once; ValueError off a slider's range or grid."""
+        self.controls.set(values)
+
+    def reset(self) -> None:
+        """Every slider back to its start value, as the reset button does; redraws once."""
+        self.controls.reset()
 
     def redraw(self) -> None:
         """Call ``update`` with the current values and show the result."""
@@ -176,10 +155,6 @@ class Interactive:
             self._output.clear_output(wait=True)
             display(self.fig)
 
-    def _on_change(self, change) -> None:
-        if not self._batch:
-            self.redraw()
-
     def _ipython_display_(self) -> None:
         display(self.widget)
         self._shown = True
@@ -193,6 +168,7 @@ def interactive(
     params: Mapping[str, ParamSpec],
     *,
     animated: Sequence[Artist] = (),
+    play: str | None = None,
 ) -> Interactive:
     """Bind sliders to a figure built once; ``update(**values)`` changes its artists.
 
@@ -203,18 +179,27 @@ def interactive(
     update : callable
         Called with one keyword argument per slider; changes the figure's artists in place.
     params : mapping
-        Slider name to ``(low, high, value)`` or ``(low, high, value, step)``.
+        Slider name (the keyword `update` receives) to ``(low, high, value)``,
+        ``(low, high, value, step)`` or :class:`~lossviz.controls.Slider`: a range, a start, a step
+        that puts grid points on both ends and the start (a round one by default), a label in
+        words (from :data:`~lossviz.controls.LABELS` by default).
     animated : sequence of Artist, optional
         If ``update`` changes only these artists, name them: under ipympl a slider move then
         redraws just them over a cached background (blitting), several times faster than a
         full redraw. Name every artist ``update`` changes, a title's Text included;
         leave it empty when ``update`` changes more than artists (limits, ticks, layout).
+    play : str, optional
+        The name of a slider to give a play button: it sweeps that slider across its range.
 
     Returns
     -------
     Interactive
-        The handle: ``.sliders``, ``.values``, ``.set(...)``, ``.fig``; displaying it shows
-        the sliders above the figure.
+        The handle: ``.sliders``, ``.values``, ``.set(...)``, ``.reset()``, ``.fig``; displaying
+        it shows the controls (sliders, reset and play buttons) above the figure.
     """
-    sliders = {name: make_slider(name, spec) for name, spec in params.items()}
-    return Interactive(fig, update, sliders, animated=tuple(animated))
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a Matplotlib Figure (from lossviz.subplots), got {fig!r:.60}")
+    check_callable("update", update)
+    specs = slider_specs(params)
+    controls = Controls(specs, lambda: None, play=play, dpi=fig.dpi)
+    return Interactive(fig, update, controls, animated=tuple(animated))

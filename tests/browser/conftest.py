@@ -15,6 +15,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
+import optional_notebooks  # noqa: E402  (tests/, on pytest's pythonpath)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the browser and the servers start
+def pytest_runtest_setup(item):
+    """A notebook that needs an optional extra: skipped without it, failed under CI=true."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "notebook" in callspec.params:
+        optional_notebooks.require(callspec.params["notebook"])
 
 
 @pytest.fixture(scope="session")

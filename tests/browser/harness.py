@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,7 +173,9 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _serve(args: list[str], ready_path: str, workdir: Path) -> Iterator[Server]:
+def _serve(
+    args: list[str], ready_path: str, workdir: Path, env: Mapping[str, str] | None = None
+) -> Iterator[Server]:
     port, token = free_port(), secrets.token_hex(16)
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / "server.log"
@@ -182,27 +184,34 @@ def _serve(args: list[str], ready_path: str, workdir: Path) -> Iterator[Server]:
         # Cookie secrets, connection files and config of this server stay in workdir.
         "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
         "JUPYTER_CONFIG_DIR": str(workdir / "config"),
+        **(env or {}),
     }
     args = [a.format(port=port, token=token) for a in args]
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", *args], stdout=out, stderr=subprocess.STDOUT, env=env,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            [sys.executable, "-m", *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     server = Server(f"http://127.0.0.1:{port}", token, process, log)
     try:
         deadline = time.monotonic() + SERVER_START_S
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"{args[0]} exited with {process.returncode}:\n"
-                                   f"{server.log_tail()}")
+                raise RuntimeError(
+                    f"{args[0]} exited with {process.returncode}:\n{server.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(server.url(ready_path), timeout=2):
                     break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"{args[0]} did not answer within {SERVER_START_S} s:\n"
-                                       f"{server.log_tail()}") from None
+                    raise RuntimeError(
+                        f"{args[0]} did not answer within {SERVER_START_S} s:\n{server.log_tail()}"
+                    ) from None
                 time.sleep(0.25)
         yield server
     finally:
@@ -212,8 +221,11 @@ def _serve(args: list[str], ready_path: str, workdir: Path) -> Iterator[Server]:
 def copy_notebooks(destination: Path) -> Path:
     """Copy notebooks/ into `destination`/notebooks: JupyterLab may save what it opens (autosave,
     checkpoints), and must never write into the repository."""
-    shutil.copytree(ROOT / "notebooks", destination / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        ROOT / "notebooks",
+        destination / "notebooks",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
+    )
     return destination
 
 
@@ -225,32 +237,47 @@ LAB_SETTINGS = {
 
 
 @contextmanager
-def jupyterlab(root: Path, workdir: Path) -> Iterator[Server]:
-    """JupyterLab serving `root`, with ``window.jupyterapp`` exposed for the tests to drive."""
+def jupyterlab(root: Path, workdir: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
+    """JupyterLab serving `root`, with ``window.jupyterapp`` exposed for the tests to drive;
+    `env` adds to the environment of the server and its kernels."""
     settings = workdir / "settings"
     for name, text in LAB_SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(text)
     args = [
-        "jupyterlab", "--no-browser", "--allow-root",
-        "--ServerApp.ip=127.0.0.1", "--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        "--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={workdir}",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        "--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={workdir}",
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
-    with _serve(args, "api/status", workdir) as server:
+    with _serve(args, "api/status", workdir, env) as server:
         yield server
 
 
 @contextmanager
-def voila(root: Path, workdir: Path) -> Iterator[Server]:
-    """Voila serving every notebook under `root` at ``voila/render/<path>``, as on mybinder.org."""
+def voila(root: Path, workdir: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
+    """Voila serving every notebook under `root` at ``voila/render/<path>``, as on mybinder.org,
+    configured by the repository's ``voila.json`` as ``make present`` and Binder are;
+    `env` adds to the environment of the server and its kernels."""
     args = [
-        "voila", str(root), "--no-browser",
-        "--Voila.ip=127.0.0.1", "--port={port}", "--Voila.port_retries=0", "--token={token}",
+        "voila",
+        str(root),
+        "--no-browser",
+        f"--Voila.config_file_paths={ROOT}",  # voila.json: progressive rendering
+        "--Voila.ip=127.0.0.1",
+        "--port={port}",
+        "--Voila.port_retries=0",
+        "--token={token}",
     ]
-    with _serve(args, "", workdir) as server:
+    with _serve(args, "", workdir, env) as server:
         yield server
 
 
@@ -313,6 +340,18 @@ def close_in_lab(page) -> None:
         page.close()
 
 
+# Whether the page's configuration asks for progressive rendering.
+PROGRESSIVE = """
+() => JSON.parse(document.getElementById('jupyter-config-data').textContent).progressiveRendering
+"""
+
+# True once Voila's progressive rendering has replaced every cell's placeholder.
+ALL_CELLS_RUN = """
+() => document.querySelector('[cell-index]') !== null
+      && document.querySelector('.voila-skeleton-container') === null
+"""
+
+
 def start_in_voila(page, server: Server, path: str) -> None:
     """Ask Voila for `path`: it starts running every cell, streaming the page as it goes."""
     response = page.goto(server.url(f"voila/render/{path}"), wait_until="commit")
@@ -321,18 +360,25 @@ def start_in_voila(page, server: Server, path: str) -> None:
 
 
 def finish_in_voila(page, n_cells: int) -> list[str]:
-    """Wait until Voila has run every cell and shows the page; the problems found."""
-    # Voila streams the cells as they run, then removes its spinner and shows them.
+    """Wait until Voila has run every cell and shows its output; the problems found.
+
+    The lecture view renders progressively (``voila.json``): the page shows a placeholder for
+    every cell at once, and each is replaced by the cell's output once the cell has run.
+    """
     page.wait_for_selector("#rendered_cells", state="visible", timeout=NOTEBOOK_RUN_MS)
+    page.wait_for_function(ALL_CELLS_RUN, timeout=NOTEBOOK_RUN_MS, polling=200)
     problems = [
-        text for text in page.locator(".jp-OutputArea-output").all_inner_texts()
+        text
+        for text in page.locator(".jp-OutputArea-output").all_inner_texts()
         if "There was an error when executing cell" in text
     ]
     rendered = page.locator("#rendered_cells [cell-index]").count()
-    if rendered != n_cells:  # Voila stops at the first error or timeout
+    if rendered != n_cells:
         problems.append(f"Voila rendered {rendered} of {n_cells} cells")
     if page.locator(".jp-CodeCell .jp-InputArea").count():
         problems.append("Voila shows code: the lecture view must hide it")
+    if not page.evaluate(PROGRESSIVE):
+        problems.append("Voila renders after running every cell: voila.json was not read")
     return problems
 
 
@@ -343,37 +389,62 @@ def close_in_voila(page) -> None:
 
 def widget_errors(page) -> list[str]:
     """Widgets that failed to display (JupyterLab and Voila show this text in their place)."""
-    return [t for t in page.locator(".jp-OutputArea-output").all_inner_texts()
-            if "Error displaying widget" in t]
+    return [
+        t
+        for t in page.locator(".jp-OutputArea-output").all_inner_texts()
+        if "Error displaying widget" in t
+    ]
 
 
-def first_explorer(page):
-    """The first lossviz explorer with a slider, scrolled into view as a person would, once its
-    figure shows: (that slider's handle, the figure's canvas).
+def explorers(page, timeout_ms: float = 60_000) -> list:
+    """Every lossviz explorer with a slider in the page, once the first has appeared."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    found = page.locator(".lossviz-explorer:has(.widget-slider)")
+    try:
+        found.first.wait_for(state="attached", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"no lossviz explorer with a slider appeared in {timeout_ms / 1000:.0f} s"
+        ) from None
+    return found.all()
+
+
+def show_explorer(page, explorer):
+    """Scroll `explorer` into view as a person would, and wait until its figure shows:
+    (its first slider's handle, its figure's canvas).
 
     ipympl may draw a figure only once it is on screen, so the figure is looked at first.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    explorer = page.locator(".lossviz-explorer:has(.widget-slider)").first
-    try:
-        explorer.scroll_into_view_if_needed(timeout=60_000)
-    except PlaywrightTimeout:
-        raise AssertionError("no lossviz explorer with a slider appeared in 60 s") from None
+    explorer.scroll_into_view_if_needed(timeout=60_000)
     handle = explorer.locator(".widget-slider .noUi-handle").first
     canvas = explorer.locator(".jupyter-matplotlib-canvas-div canvas").first
     try:
-        page.wait_for_function(SHOWS_A_FIGURE, arg=canvas.element_handle(), timeout=60_000,
-                               polling=100)
+        page.wait_for_function(
+            SHOWS_A_FIGURE, arg=canvas.element_handle(), timeout=60_000, polling=100
+        )
     except PlaywrightTimeout:
-        raise AssertionError("the explorer's figure stayed blank for 60 s") from None
+        raise AssertionError("an explorer's figure stayed blank for 60 s") from None
     return handle, canvas
+
+
+def first_explorer(page):
+    """The first explorer with a slider, shown: (its slider's handle, its canvas)."""
+    return show_explorer(page, explorers(page)[0])
+
+
+def font_px(locator) -> float:
+    """The computed font size of an element, in CSS pixels."""
+    return float(locator.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
 
 
 def wait_drawn(page, canvas, quiet_ms: float = 250, timeout_ms: float = 60_000) -> None:
     """Wait until the canvas shows an image and has drawn nothing new for `quiet_ms`."""
-    page.wait_for_function(DRAWN_AND_QUIET, arg=[canvas.element_handle(), quiet_ms],
-                           timeout=timeout_ms, polling=50)
+    page.wait_for_function(
+        DRAWN_AND_QUIET, arg=[canvas.element_handle(), quiet_ms], timeout=timeout_ms, polling=50
+    )
 
 
 def press_arrow(page, handle) -> tuple[str, str]:
@@ -401,10 +472,15 @@ def press_and_see_change(page, handle, canvas, timeout_ms: float = 20_000) -> tu
     image = canvas.evaluate("canvas => canvas.toDataURL()")
     before, after = press_arrow(page, handle)
     try:
-        page.wait_for_function("([canvas, before]) => canvas.toDataURL() !== before",
-                               arg=[canvas.element_handle(), image], timeout=timeout_ms,
-                               polling=50)
+        page.wait_for_function(
+            "([canvas, before]) => canvas.toDataURL() !== before",
+            arg=[canvas.element_handle(), image],
+            timeout=timeout_ms,
+            polling=50,
+        )
     except PlaywrightTimeout:
-        raise AssertionError(f"the slider moved from {before} to {after}, but the figure "
-                             f"image did not change in {timeout_ms / 1000:.0f} s") from None
+        raise AssertionError(
+            f"the slider moved from {before} to {after}, but the figure "
+            f"image did not change in {timeout_ms / 1000:.0f} s"
+        ) from None
     return before, after

@@ -1,7 +1,8 @@
 """Every notebook, in a real browser, as a learner and a lecturer use it.
 
 In JupyterLab and in Voila's lecture view: the notebook runs top to bottom without an error,
-its first explorer's slider moves with the keyboard, and the figure image in the page changes.
+every widget is displayed, every explorer's slider moves with the keyboard and its figure image
+changes, and the controls' text is as large as the figure's tick labels.
 """
 
 from pathlib import Path
@@ -9,6 +10,11 @@ from pathlib import Path
 import harness
 import nbformat
 import pytest
+
+from lossviz.style import LECTURE_STYLE
+
+# The figures' tick labels in CSS pixels: points at the lecture style's 100 dots per inch.
+TICK_LABEL_PX = LECTURE_STYLE["xtick.labelsize"] * LECTURE_STYLE["figure.dpi"] / 72
 
 NOTEBOOKS = sorted((harness.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -19,14 +25,24 @@ pytestmark = [
 
 
 def check(page, problems: list[str]) -> None:
-    """No problem in the run; the first explorer's slider, moved, changes the figure."""
+    """No problem in the run; each explorer's slider, moved, changes its figure; the controls
+    are readable from the back of a room."""
     assert not problems, "\n".join(problems)
     try:
-        handle, canvas = harness.first_explorer(page)
-        width = canvas.bounding_box()["width"]
-        assert width >= 500, f"the figure is {width:.0f} px wide: too small for a lecture hall"
-        before, after = harness.press_and_see_change(page, handle, canvas)
-        assert after != before, f"the slider did not move from {before}"
+        for number, explorer in enumerate(harness.explorers(page), start=1):
+            handle, canvas = harness.show_explorer(page, explorer)
+            width = canvas.bounding_box()["width"]
+            assert width >= 500, f"explorer {number}'s figure is {width:.0f} px wide: too small"
+            label = explorer.locator(".lossviz-control .widget-label").first
+            assert harness.font_px(label) >= TICK_LABEL_PX, (
+                f"explorer {number}'s slider label is {harness.font_px(label):.0f} px, smaller "
+                f"than the figure's tick labels ({TICK_LABEL_PX:.0f} px)"
+            )
+            try:
+                before, after = harness.press_and_see_change(page, handle, canvas)
+            except AssertionError as error:
+                raise AssertionError(f"explorer {number}: {error}") from None
+            assert after != before, f"explorer {number}'s slider did not move from {before}"
     finally:  # a widget that failed to display explains any failure above
         broken = harness.widget_errors(page)
         assert not broken, "\n".join(broken)
