@@ -14,19 +14,24 @@ from lossviz.checks import (
     check_gradient,
     numerical_gradient,
 )
+from lossviz.controls import Slider
 from lossviz.data import (
     binary_cases,
     categorical_cases,
+    digit_strings,
     heteroscedastic,
     imbalanced_blobs,
     linear_with_outliers,
     margin_cases,
     regression_cases,
+    segmentation_images,
+    two_modes,
 )
 from lossviz.distributions import compare_distributions, distribution_cases
 from lossviz.exercises import self_check
 from lossviz.explorer import Variable, explore, residual
 from lossviz.interactive import Interactive, interactive, subplots
+from lossviz.lattice import draw_lattice, explore_lattice
 from lossviz.style import PALETTE, use_style
 from lossviz.surface import explore_surface
 from lossviz.variables import logit, margin, probability
@@ -34,6 +39,7 @@ from lossviz.variables import logit, margin, probability
 __all__ = [
     "PALETTE",
     "Interactive",
+    "Slider",
     "Variable",
     "autodiff_gradient",
     "binary_cases",
@@ -43,8 +49,11 @@ __all__ = [
     "check_gradient",
     "compare_distributions",
     "decision_regions",
+    "digit_strings",
     "distribution_cases",
+    "draw_lattice",
     "explore",
+    "explore_lattice",
     "explore_surface",
     "heteroscedastic",
     "imbalanced_blobs",
@@ -58,8 +67,10 @@ __all__ = [
     "probability",
     "regression_cases",
     "residual",
+    "segmentation_images",
     "self_check",
     "subplots",
+    "two_modes",
     "use_style",
     "validate",
 ]

@@ -25,16 +25,30 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from lossviz.controls import extreme_values, slider_specs
 from lossviz.explorer import accepted_params
 from lossviz.interactive import Interactive, ParamSpec, interactive, subplots
 from lossviz.style import PALETTE
-from lossviz.validate import check_finite, check_probabilities
+from lossviz.validate import (
+    NUMBER_KINDS,
+    check_finite,
+    check_flag,
+    check_functions,
+    check_number,
+    check_positive,
+    check_probabilities,
+    check_seed,
+    check_text,
+)
 
 Case = tuple[np.ndarray, np.ndarray]
 Distribution = Callable[..., np.ndarray]
 
 #: How far from 1 a distribution's total may be (rounding in a normalisation).
 SUM_TOLERANCE = 1e-6
+
+#: How far below 0 a divergence may come out by rounding (JS of equal distributions); drawn as 0.
+NEGATIVE_TOLERANCE = 1e-9
 
 
 def check_distribution(name: str, values, size: int | None = None) -> np.ndarray:
@@ -80,7 +94,8 @@ def distribution_cases(seed: int = 0, *, zeros: bool = True) -> list[Case]:
     >>> all(np.allclose(p.sum(-1), 1) and np.allclose(q.sum(-1), 1) for p, q in cases)
     True
     """
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed("seed", seed))
+    zeros = check_flag("zeros", zeros)
 
     def dirichlet(n: int, k: int) -> np.ndarray:
         return 0.99 * rng.dirichlet(np.ones(k), n) + 0.01 / k
@@ -101,9 +116,26 @@ def distribution_cases(seed: int = 0, *, zeros: bool = True) -> list[Case]:
 def _as_named(fns, what: str, default: str) -> dict[str, Callable]:
     if callable(fns):
         return {default: fns}
-    if not isinstance(fns, Mapping) or not fns or not all(callable(f) for f in fns.values()):
-        raise ValueError(f"{what} must be a callable or a non-empty mapping of names to callables")
-    return dict(fns)
+    return check_functions(what, fns)
+
+
+def _divergence(name: str, q_name: str, value, values: Mapping[str, float]) -> float:
+    """The number a divergence returned; ValueError for an array, NaN, -inf or a negative value."""
+    value = np.asarray(value)
+    if value.ndim != 0:
+        raise ValueError(
+            f"divergence {name!r} must return one number for 1-D p and q, got shape {value.shape}"
+        )
+    if value.dtype.kind not in NUMBER_KINDS:
+        raise TypeError(f"divergence {name!r} must return a number, got {value!r}")
+    where = f" for Q {q_name!r}" + (f" with {dict(values)}" if values else "")
+    number = float(value)
+    if np.isnan(number) or number < -NEGATIVE_TOLERANCE:
+        raise ValueError(
+            f"divergence {name!r} returned {number!r}{where}; a divergence is a "
+            "number of at least 0 (or inf)"
+        )
+    return max(number, 0.0)
 
 
 def _label(value: float) -> str:
@@ -121,6 +153,7 @@ def compare_distributions(
     limit: float | None = None,
     marks: Mapping[str, float] | None = None,
     title: str | None = None,
+    play: str | None = None,
 ) -> Interactive:
     """Draw P and Q over `x` and a bar per divergence, live with one slider per parameter.
 
@@ -132,8 +165,9 @@ def compare_distributions(
     q : callable or mapping of names to callables
         The same for Q, or for several candidate Qs, each compared with P ("Q" by default).
     divergences : mapping of name to callable
-        ``divergence(p, q, **values)`` returns one number; it receives only the slider values
-        its signature names (use them for a closed form). Infinity is drawn as a full bar "∞".
+        ``divergence(p, q, **values)`` returns one number of at least 0; it receives only the
+        slider values its signature names (use them for a closed form). Infinity is drawn as a
+        full bar "∞"; NaN or a value below 0 (beyond rounding) is a ValueError.
     params : mapping, optional
         Slider name to ``(low, high, value[, step])``.
     x : array
@@ -147,6 +181,8 @@ def compare_distributions(
         Reference values drawn as labelled dashed lines across the bars: ``{"log 2": 0.693}``.
     title : str, optional
         A title above the figure.
+    play : str, optional
+        The name of a slider to give a play button, which sweeps it across its range.
 
     Returns
     -------
@@ -164,15 +200,17 @@ def compare_distributions(
         raise ValueError(f"p and q must have different names, both use {sorted(overlap)}")
     dists.update(qs)
     divergences = _as_named(divergences, "divergences", getattr(divergences, "__name__", ""))
-    params = dict(params or {})
+    params = slider_specs(params or {})
+    check_text("xlabel", xlabel)
+    check_text("title", title, optional=True)
     x = check_finite("x", x)
     if x.ndim != 1 or x.size < 2 or np.any(np.diff(x) <= 0):
         raise ValueError("x must be a 1-D increasing array of at least two points")
-    if limit is not None and not (np.isscalar(limit) and np.isfinite(limit) and limit > 0):
-        raise ValueError(f"limit must be a positive number, got {limit!r}")
-    marks = dict(marks or {})
-    for label, value in marks.items():
-        check_finite(f"marks[{label!r}]", value)
+    if limit is not None:
+        limit = check_positive("limit", limit)
+    if marks is not None and not isinstance(marks, Mapping):
+        raise TypeError(f"marks must be a mapping of labels to numbers, got {marks!r}")
+    marks = {label: check_number(f"marks[{label!r}]", v) for label, v in (marks or {}).items()}
     every = [*dists.values(), *divergences.values()]
     for name in params:
         if not any(accepted_params(fn, {name: 0.0}) for fn in every):
@@ -182,8 +220,9 @@ def compare_distributions(
 
     def evaluate(values: Mapping[str, float]) -> tuple[dict, dict]:
         probs = {
-            name: check_distribution("p" if name == p_name else f"q {name!r}",
-                                     fn(**accepted_params(fn, values)), x.size)
+            name: check_distribution(
+                "p" if name == p_name else f"q {name!r}", fn(**accepted_params(fn, values)), x.size
+            )
             for name, fn in dists.items()
         }
         if any(probs[name].ndim != 1 for name in probs):
@@ -191,31 +230,44 @@ def compare_distributions(
         found = {}
         for div_name, fn in divergences.items():
             for q_name in qs:
-                value = np.asarray(fn(probs[p_name], probs[q_name], **accepted_params(fn, values)))
-                if value.ndim != 0:
-                    raise ValueError(f"divergence {div_name!r} must return one number for 1-D "
-                                     f"p and q, got shape {value.shape}")
-                found[div_name, q_name] = float(value)
+                value = fn(probs[p_name], probs[q_name], **accepted_params(fn, values))
+                found[div_name, q_name] = _divergence(div_name, q_name, value, values)
         return probs, found
 
-    first = {name: spec[2] for name, spec in params.items()}
-    extremes = [first] + [{**first, name: spec[i]} for name, spec in params.items() for i in (0, 1)]
-    sweep = [evaluate(values) for values in extremes]
+    sweep = [evaluate(values) for values in extreme_values(params)]
     fig, (ax_dist, ax_div) = subplots(1, 2, figsize=(12, 4.4), width_ratios=[3, 2])
 
     categories = x.size <= 40
     colors = dict(zip(dists, PALETTE, strict=False))
     lines = {
-        name: ax_dist.plot(x, probs / widths, color=colors[name], label=name,
-                           drawstyle="steps-mid" if categories else "default")[0]
+        name: ax_dist.plot(
+            x,
+            probs / widths,
+            color=colors[name],
+            label=name,
+            drawstyle="steps-mid" if categories else "default",
+        )[0]
         for name, probs in sweep[0][0].items()
     }
-    fill = ax_dist.fill_between(x, 0, sweep[0][0][p_name] / widths, color=colors[p_name],
-                                alpha=0.2, step="mid" if categories else None)
-    top = max(float(np.max(probs / widths)) for probs_by_name, _ in sweep
-              for probs in probs_by_name.values())
-    ax_dist.set(xlabel=xlabel, ylim=(0, 1.1 * top), xlim=(x[0], x[-1]),
-                ylabel="probability" if np.allclose(widths, 1) else "probability density")
+    fill = ax_dist.fill_between(
+        x,
+        0,
+        sweep[0][0][p_name] / widths,
+        color=colors[p_name],
+        alpha=0.2,
+        step="mid" if categories else None,
+    )
+    top = max(
+        float(np.max(probs / widths))
+        for probs_by_name, _ in sweep
+        for probs in probs_by_name.values()
+    )
+    ax_dist.set(
+        xlabel=xlabel,
+        ylim=(0, 1.1 * top),
+        xlim=(x[0], x[-1]),
+        ylabel="probability" if np.allclose(widths, 1) else "probability density",
+    )
     ax_dist.legend(loc="upper right")
 
     height = 0.8 / len(qs)
@@ -225,15 +277,22 @@ def compare_distributions(
     for i, div_name in enumerate(divergences):
         for j, q_name in enumerate(qs):
             y = i + (j - (len(qs) - 1) / 2) * height
-            (bar,) = ax_div.barh(y, 0.0, height * 0.9, color=colors[q_name],
-                                 label=q_name if i == 0 else None)
+            (bar,) = ax_div.barh(
+                y, 0.0, height * 0.9, color=colors[q_name], label=q_name if i == 0 else None
+            )
             bars[div_name, q_name] = (bar, ax_div.text(0.0, y, "", va="center", fontsize=13))
     ax_div.set(xlim=(0, right), yticks=range(len(divergences)), yticklabels=list(divergences))
     ax_div.invert_yaxis()
     for label, value in marks.items():
         ax_div.axvline(value, color="0.3", ls="--", lw=2)
-        ax_div.annotate(label, (value, 1), xycoords=("data", "axes fraction"), ha="center",
-                        va="bottom", fontsize=13)
+        ax_div.annotate(
+            label,
+            (value, 1),
+            xycoords=("data", "axes fraction"),
+            ha="center",
+            va="bottom",
+            fontsize=13,
+        )
     ax_div.grid(axis="y", visible=False)
     if len(qs) > 1:
         ax_div.legend(loc="lower right")
@@ -253,6 +312,6 @@ def compare_distributions(
             text.set_text(_label(value))
 
     changing = [*lines.values(), fill, *(artist for pair in bars.values() for artist in pair)]
-    handle = interactive(fig, update, params, animated=changing)
+    handle = interactive(fig, update, params, animated=changing, play=play)
     handle.artists = {**lines, **bars}
     return handle

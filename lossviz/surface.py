@@ -25,11 +25,21 @@ import contourpy
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.collections import LineCollection
+from matplotlib.colors import is_color_like
 from matplotlib.lines import Line2D
 
+from lossviz.controls import extreme_values, slider_specs
 from lossviz.explorer import accepted_params
 from lossviz.interactive import Interactive, ParamSpec, interactive, subplots
-from lossviz.validate import check_finite, check_range, check_same_shape
+from lossviz.validate import (
+    check_callable,
+    check_finite,
+    check_integer,
+    check_number,
+    check_range,
+    check_same_shape,
+    check_text,
+)
 
 SurfaceFn = Callable[..., np.ndarray]
 MARKERS = ("o", "s", "^", "D", "v", "P")
@@ -41,12 +51,14 @@ def _grid_axis(name: str, limits, num: int) -> np.ndarray:
     return np.linspace(*check_range(name, *limits), num)
 
 
-def _evaluate(fn: SurfaceFn, X: np.ndarray, Y: np.ndarray, values: Mapping[str, float],
-              name: str = "fn") -> np.ndarray:
+def _evaluate(
+    fn: SurfaceFn, X: np.ndarray, Y: np.ndarray, values: Mapping[str, float], name: str = "fn"
+) -> np.ndarray:
     Z = np.asarray(fn(X, Y, **accepted_params(fn, values)), dtype=float)
     if Z.shape != X.shape:
-        raise ValueError(f"{name}(X, Y) must return an array of the grid's shape {X.shape}, "
-                         f"got {Z.shape}")
+        raise ValueError(
+            f"{name}(X, Y) must return an array of the grid's shape {X.shape}, got {Z.shape}"
+        )
     return check_finite(f"{name}(X, Y)", Z)
 
 
@@ -76,15 +88,47 @@ def _guide(label: str, line) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
+def _points(points) -> tuple[np.ndarray, np.ndarray]:
+    """The marked points as two 1-D arrays; an array is refused, as ``(2, 2)`` would be
+    ambiguous: two points as rows, or the pair (px, py)?"""
+    if isinstance(points, np.ndarray) or not isinstance(points, tuple | list) or len(points) != 2:
+        given = (
+            f"an array of shape {points.shape}"
+            if isinstance(points, np.ndarray)
+            else (type(points).__name__)
+        )
+        raise TypeError(
+            f"points must be a pair (px, py) of 1-D arrays, got {given}; for "
+            "points given as rows of an array P, pass (P[:, 0], P[:, 1])"
+        )
+    px, py = check_finite("px", points[0]), check_finite("py", points[1])
+    check_same_shape("px", px, "py", py)
+    if px.ndim != 1:
+        raise ValueError(f"points must be two 1-D arrays, got shape {px.shape}")
+    return px, py
+
+
+def _check_category_colours(categories) -> dict[str, str]:
+    if not isinstance(categories, Mapping) or not categories:
+        raise ValueError("points need categories: a non-empty mapping of names to colours")
+    for name, colour in categories.items():
+        check_text("a category name", name)
+        if not is_color_like(colour):
+            raise ValueError(f"categories[{name!r}] must be a colour, got {colour!r}")
+    return dict(categories)
+
+
 def _check_categories(names: np.ndarray, n: int, categories: Mapping[str, str]) -> np.ndarray:
     names = np.asarray(names)
     if names.shape != (n,):
-        raise ValueError(f"classify must return one category per point, shape ({n},), "
-                         f"got {names.shape}")
+        raise ValueError(
+            f"classify must return one category per point, shape ({n},), got {names.shape}"
+        )
     unknown = set(names.tolist()) - set(categories)
     if unknown:
-        raise ValueError(f"classify returned {sorted(unknown)}, not among the categories "
-                         f"{list(categories)}")
+        raise ValueError(
+            f"classify returned {sorted(unknown)}, not among the categories {list(categories)}"
+        )
     return names
 
 
@@ -106,6 +150,7 @@ def explore_surface(
     title: str | None = None,
     num: int = 201,
     cmap: str = "viridis",
+    play: str | None = None,
 ) -> Interactive:
     """A heat map of ``fn(X, Y, **params)`` with its `level` contour, and sliders.
 
@@ -127,7 +172,8 @@ def explore_surface(
     guides : mapping, optional
         Fixed reference lines: legend label to the ``(x, y)`` points of a line, drawn dashed.
     points : (px, py), optional
-        Points to mark on the plane, two 1-D arrays of the same length.
+        Points to mark on the plane, two 1-D arrays of the same length, as a tuple or list
+        (an array is refused: for points given as rows of ``P``, pass ``(P[:, 0], P[:, 1])``).
     classify : callable, optional
         ``classify(px, py, **hyperparameters)`` returns each point's category name;
         required with `points`.
@@ -141,6 +187,8 @@ def explore_surface(
         Grid points along each axis.
     cmap : str
         The heat map's colour map.
+    play : str, optional
+        The name of a slider to give a play button, which sweeps it across its range.
 
     Returns
     -------
@@ -150,12 +198,18 @@ def explore_surface(
         its scatter), ``"guides"`` (label to line) and ``"legend"`` (below the plane, its
         entries counting the points). Under ipympl a slider move redraws only these.
     """
-    if not isinstance(num, int | np.integer) or num < 2:
-        raise ValueError(f"num must be an integer of at least 2, got {num!r}")
+    check_callable("fn", fn)
+    for name, f in (("boundary", boundary), ("classify", classify)):
+        if f is not None:
+            check_callable(name, f)
+    num = check_integer("num", num, minimum=2)
     xs, ys = _grid_axis("x", x, num), _grid_axis("y", y, num)
     X, Y = np.meshgrid(xs, ys)
-    level = float(check_finite("level", level))
-    params = dict(params)
+    level = check_number("level", level)
+    for name, text in (("xlabel", xlabel), ("ylabel", ylabel), ("zlabel", zlabel)):
+        check_text(name, text)
+    check_text("title", title, optional=True)
+    params = slider_specs(params)
     takers = [f for f in (fn, boundary, classify) if f is not None]
     for name in params:
         if not any(accepted_params(f, {name: 0.0}) for f in takers):
@@ -163,23 +217,28 @@ def explore_surface(
     if points is not None:
         if classify is None or not categories:
             raise ValueError("points need classify and categories to sort and colour them")
-        px, py = (check_finite(name, p) for name, p in zip(("px", "py"), points, strict=True))
-        check_same_shape("px", px, "py", py)
-        if px.ndim != 1:
-            raise ValueError(f"points must be two 1-D arrays, got shape {px.shape}")
+        px, py = _points(points)
+        categories = _check_category_colours(categories)
 
+    if guides is not None and not isinstance(guides, Mapping):
+        raise TypeError(f"guides must be a mapping of labels to (x, y) lines, got {guides!r}")
     guides = {label: _guide(label, line) for label, line in (guides or {}).items()}
 
-    first = {name: spec[2] for name, spec in params.items()}
-    extremes = [first] + [{**first, name: spec[i]} for name, spec in params.items() for i in (0, 1)]
-    sweep = [_evaluate(fn, X, Y, values) for values in extremes]
+    sweep = [_evaluate(fn, X, Y, values) for values in extreme_values(params)]
 
     fig, ax = subplots(figsize=(7.5, 5.8))
     step_x, step_y = xs[1] - xs[0], ys[1] - ys[0]
     extent = (xs[0] - step_x / 2, xs[-1] + step_x / 2, ys[0] - step_y / 2, ys[-1] + step_y / 2)
-    image = ax.imshow(sweep[0], origin="lower", extent=extent, aspect="auto", cmap=cmap,
-                      vmin=min(z.min() for z in sweep), vmax=max(z.max() for z in sweep),
-                      interpolation="nearest")
+    image = ax.imshow(
+        sweep[0],
+        origin="lower",
+        extent=extent,
+        aspect="auto",
+        cmap=cmap,
+        vmin=min(z.min() for z in sweep),
+        vmax=max(z.max() for z in sweep),
+        interpolation="nearest",
+    )
     fig.colorbar(image, ax=ax, label=zlabel)
     outline = [patheffects.withStroke(linewidth=4.5, foreground="black")]  # seen on any colour
     contour = LineCollection([], colors="white", linewidths=2.5, path_effects=outline)
@@ -189,22 +248,38 @@ def explore_surface(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.grid(False)
-    lines = {label: ax.plot(*line, "--", color="white", lw=2, path_effects=outline, label=label)[0]
-             for label, line in guides.items()}
+    lines = {
+        label: ax.plot(*line, "--", color="white", lw=2, path_effects=outline, label=label)[0]
+        for label, line in guides.items()
+    }
     scatters = {}
     if points is not None:
         for i, (name, colour) in enumerate(categories.items()):
-            scatters[name] = ax.scatter([], [], s=70, color=colour, label=name, zorder=3,
-                                        marker=MARKERS[i % len(MARKERS)], edgecolors="black",
-                                        linewidths=1)
-    contour_key = Line2D([], [], color="white", lw=2.5, path_effects=outline,
-                         label=f"$L = {level:g}$")  # the contour's legend entry
+            scatters[name] = ax.scatter(
+                [],
+                [],
+                s=70,
+                color=colour,
+                label=name,
+                zorder=3,
+                marker=MARKERS[i % len(MARKERS)],
+                edgecolors="black",
+                linewidths=1,
+            )
+    contour_key = Line2D(
+        [], [], color="white", lw=2.5, path_effects=outline, label=f"$L = {level:g}$"
+    )  # the contour's legend entry
     handles = [contour_key, *lines.values(), *scatters.values()]
     legend = fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3))
     if title:
         ax.set_title(title)
-    artists = {"image": image, "contour": contour, "guides": lines, "points": scatters,
-               "legend": legend}
+    artists = {
+        "image": image,
+        "contour": contour,
+        "guides": lines,
+        "points": scatters,
+        "legend": legend,
+    }
 
     def update(**values: float) -> None:
         Z = _evaluate(fn, X, Y, values)
@@ -213,15 +288,16 @@ def explore_surface(
         contour.set_segments(level_lines(xs, ys, contoured, level))
         if points is None:
             return
-        names = _check_categories(classify(px, py, **accepted_params(classify, values)),
-                                  px.size, categories)
-        texts = legend.get_texts()[1 + len(lines):]
+        names = _check_categories(
+            classify(px, py, **accepted_params(classify, values)), px.size, categories
+        )
+        texts = legend.get_texts()[1 + len(lines) :]
         for text, (name, scatter) in zip(texts, scatters.items(), strict=True):
             mine = names == name
             scatter.set_offsets(np.column_stack([px[mine], py[mine]]))
             text.set_text(f"{name} ({np.count_nonzero(mine)})")
 
     animated = [image, contour, *lines.values(), *scatters.values(), legend]  # in drawing order
-    handle = interactive(fig, update, params, animated=animated)
+    handle = interactive(fig, update, params, animated=animated, play=play)
     handle.artists = artists
     return handle

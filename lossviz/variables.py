@@ -22,19 +22,20 @@ from __future__ import annotations
 import numpy as np
 
 from lossviz.explorer import Variable
-from lossviz.validate import check_range
+from lossviz.validate import check_integer, check_number, check_range
 
 
 def _points(name: str, low: float, high: float, num: int) -> np.ndarray:
-    if not isinstance(num, int | np.integer) or num < 2:
-        raise ValueError(f"num must be an integer of at least 2, got {num!r}")
+    num = check_integer("num", num, minimum=2)
     return np.linspace(*check_range(name, low, high), num)
 
 
 def _target(y_true: float) -> float:
-    if not np.isscalar(y_true) or not 0 <= y_true <= 1:
-        raise ValueError(f"y_true must be a class, 0 or 1, or a soft target in [0, 1], "
-                         f"got {y_true!r}")
+    what = "a class, 0 or 1, or a soft target in [0, 1]"
+    if not 0 <= check_number("y_true", y_true, what) <= 1:
+        raise ValueError(
+            f"y_true must be a class, 0 or 1, or a soft target in [0, 1], got {y_true!r}"
+        )
     return float(y_true)
 
 
@@ -49,9 +50,14 @@ def logit(low: float = -6.0, high: float = 6.0, num: int = 401, *, y_true: float
     ([[0.0, 0.0, 0.0], [-2.0, 0.0, 2.0]], {'from_logits': True}, 'y = 0')
     """
     x, y = _points("logit", low, high, num), _target(y_true)
-    return Variable(r"logit $z$", x, lambda z: (np.full_like(z, y), z),
-                    grad_label=r"gradient $\partial L / \partial z$",
-                    keywords={"from_logits": True}, name=f"y = {y:g}")
+    return Variable(
+        r"logit $z$",
+        x,
+        lambda z: (np.full_like(z, y), z),
+        grad_label=r"gradient $\partial L / \partial z$",
+        keywords={"from_logits": True},
+        name=f"y = {y:g}",
+    )
 
 
 def probability(
@@ -66,12 +72,17 @@ def probability(
     >>> [a.tolist() for a in axis.to_arguments(axis.x)], axis.keywords
     ([[1.0, 1.0, 1.0], [0.25, 0.5, 0.75]], {'from_logits': False})
     """
+    x, y = _points("probability", low, high, num), _target(y_true)
     if not (0 <= low and high <= 1):
         raise ValueError(f"probability range must lie within [0, 1], got ({low!r}, {high!r})")
-    x, y = _points("probability", low, high, num), _target(y_true)
-    return Variable(r"predicted probability $p$ of class 1", x, lambda p: (np.full_like(p, y), p),
-                    grad_label=r"gradient $\partial L / \partial p$",
-                    keywords={"from_logits": False}, name=f"y = {y:g}")
+    return Variable(
+        r"predicted probability $p$ of class 1",
+        x,
+        lambda p: (np.full_like(p, y), p),
+        grad_label=r"gradient $\partial L / \partial p$",
+        keywords={"from_logits": False},
+        name=f"y = {y:g}",
+    )
 
 
 def margin(
@@ -97,16 +108,25 @@ def margin(
     keywords = {"from_logits": True}
     grad_label = r"gradient $\partial L / \partial m$"
     if num_classes is None:
-        return Variable(r"margin $m = y\,f(x)$", x, lambda m: (np.ones_like(m), m),
-                        grad_label=grad_label, keywords=keywords)
-    if not isinstance(num_classes, int | np.integer) or num_classes < 2:
-        raise ValueError(f"num_classes must be an integer of at least 2, got {num_classes!r}")
+        return Variable(
+            r"margin $m = y\,f(x)$",
+            x,
+            lambda m: (np.ones_like(m), m),
+            grad_label=grad_label,
+            keywords=keywords,
+        )
+    num_classes = check_integer("num_classes", num_classes, minimum=2)
 
     def to_arguments(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         y_true, y_pred = np.zeros((m.size, num_classes)), np.zeros((m.size, num_classes))
         y_true[:, 0], y_pred[:, 0] = 1.0, m
         return y_true, y_pred
 
-    return Variable(r"margin $m = s_y - \max_{j \neq y} s_j$", x, to_arguments,
-                    grad_label=grad_label, keywords=keywords,
-                    grad_curve=lambda grad: np.asarray(grad)[:, 0])
+    return Variable(
+        r"margin $m = s_y - \max_{j \neq y} s_j$",
+        x,
+        to_arguments,
+        grad_label=grad_label,
+        keywords=keywords,
+        grad_curve=lambda grad: np.asarray(grad)[:, 0],
+    )

@@ -1,5 +1,7 @@
 """Decision regions side by side: driven in code, compared with a direct computation."""
 
+import inspect
+
 import numpy as np
 import pytest
 
@@ -62,8 +64,7 @@ def test_precision_without_predictions_is_zero():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"classifiers": {}}, "classifiers must be a non-empty mapping"),
-        ({"classifiers": {"a": 1}}, "classifiers must be a non-empty mapping"),
+        ({"classifiers": {}}, "classifiers must name at least one function"),
         ({"X": X[:, :1]}, r"X must have shape \(n, 2\)"),
         ({"X": np.where(X == 4.0, np.nan, X)}, "X must hold finite numbers"),
         ({"y": np.array([0, 0, 1, 0, 2])}, r"y must hold class labels in \[0, 2\)"),
@@ -79,5 +80,98 @@ def test_precision_without_predictions_is_zero():
 def test_bad_input_is_a_value_error_naming_the_argument(kwargs, message):
     arguments = {"classifiers": {"above": above}, "X": X, "y": y, **kwargs}
     with pytest.raises(ValueError, match=message):
-        lossviz.decision_regions(arguments.pop("classifiers"), arguments.pop("X"),
-                                 arguments.pop("y"), **arguments)
+        lossviz.decision_regions(
+            arguments.pop("classifiers"), arguments.pop("X"), arguments.pop("y"), **arguments
+        )
+
+
+def test_a_classifier_that_is_not_a_function_is_a_type_error():
+    with pytest.raises(TypeError, match=r"classifiers\['a'\] must be a function, got 1"):
+        lossviz.decision_regions({"a": 1}, X, y)
+
+
+def test_a_slider_move_reevaluates_only_the_classifiers_that_take_it():
+    calls = {"right": 0, "above": 0}
+
+    def counted(name, fn):
+        def classify(points, **kwargs):
+            calls[name] += 1
+            return fn(points, **kwargs)
+
+        classify.__signature__ = inspect.signature(fn)
+        return classify
+
+    handle = lossviz.decision_regions(
+        {"right": counted("right", right_of), "above": counted("above", above)},
+        X,
+        y,
+        params={"shift": (0.0, 4.0, 1.5)},
+        num=20,
+    )
+    before = dict(calls)
+    handle.sliders["shift"].value = 3.0
+    assert calls["above"] == before["above"]  # not re-evaluated: it does not take shift
+    assert calls["right"] > before["right"]
+
+
+def test_a_probability_exactly_at_the_threshold_is_class_one():
+    def half(points):
+        return np.where(points[:, 0] >= 2.0, 0.5, 0.25)  # exactly 0.5 at x = 2, 3, 4
+
+    handle = lossviz.decision_regions({"half": half}, X, y, num=20, threshold=0.5)
+    # predicted class 1 at x = 2, 3, 4: two of those three are class 1, and both are found
+    assert handle.artists["half"][1].get_text() == "half\nprecision 0.67, recall 1.00"
+    image = handle.artists["half"][0]
+    assert image.norm(0.5) == 1 and image.norm(np.nextafter(0.5, 0)) == 0
+    shifted = lossviz.decision_regions({"half": half}, X, y, num=20, threshold=0.6)
+    assert shifted.artists["half"][1].get_text() == "half\nprecision 0.00, recall 0.00"
+
+
+def test_panels_have_axis_labels_and_one_key_for_points_and_shading():
+    handle = lossviz.decision_regions(
+        {"right": right_of, "above": above},
+        X,
+        y,
+        num=20,
+        xlabel="feature $x_1$",
+        ylabel="feature $x_2$",
+    )
+    axes = handle.fig.axes
+    assert [ax.get_xlabel() for ax in axes] == ["feature $x_1$"] * 2
+    assert axes[0].get_ylabel() == "feature $x_2$"  # the panels share the vertical axis
+    (key,) = handle.fig.legends
+    labels = [text.get_text() for text in key.get_texts()]
+    assert labels == [
+        "class 0 (3)",
+        "class 1 (2)",
+        "shaded: predicted class 0 (p < 0.5)",
+        "shaded: predicted class 1 (p ≥ 0.5)",
+    ]
+    image = handle.artists["right"][0]
+    for k, patch in enumerate(key.get_patches()[-2:]):  # the key's colours are the shading's
+        assert patch.get_facecolor() == pytest.approx(image.cmap(image.norm(0.25 + 0.5 * k)))
+
+
+def test_default_axis_labels_name_the_features():
+    handle = lossviz.decision_regions({"above": above}, X, y, num=5, threshold=0.3)
+    ax = handle.fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("feature 1", "feature 2")
+    assert handle.fig.legends[0].get_texts()[-1].get_text() == "shaded: predicted class 1 (p ≥ 0.3)"
+
+
+def test_a_grid_of_unequal_axes_is_drawn_the_right_way_round():
+    """Features of different ranges: the image, its extent and the points keep x and y apart."""
+    X_wide = np.array([[10.0, -1.0], [30.0, 1.0], [20.0, 0.0]])
+
+    def right_and_up(points):
+        return np.clip((points[:, 0] - 9.0) / 22.0 + 0.01 * points[:, 1], 0.0, 1.0)
+
+    handle = lossviz.decision_regions({"c": right_and_up}, X_wide, np.array([0, 1, 0]), num=7)
+    image = handle.artists["c"][0]
+    assert image.get_extent() == pytest.approx([9.0, 31.0, -1.1, 1.1])
+    assert image.origin == "lower"
+    gx, gy = np.meshgrid(np.linspace(9.0, 31.0, 7), np.linspace(-1.1, 1.1, 7))
+    expected = right_and_up(np.column_stack([gx.ravel(), gy.ravel()])).reshape(7, 7)
+    np.testing.assert_allclose(image.get_array(), expected)
+    offsets = np.vstack([c.get_offsets() for c in handle.fig.axes[0].collections])
+    np.testing.assert_array_equal(offsets, X_wide[[0, 2, 1]])  # class 0 first, then class 1

@@ -75,8 +75,9 @@ def test_imbalanced_blobs_are_imbalanced_and_seeded():
     assert y[:200].sum() not in (0, 200)  # shuffled, not sorted by class
     # class 1 sits up and to the right of class 0
     assert np.all(X[y == 1].mean(axis=0) > X[y == 0].mean(axis=0) + 1)
-    np.testing.assert_array_equal(lossviz.imbalanced_blobs(seed=3)[0],
-                                  lossviz.imbalanced_blobs(seed=3)[0])
+    np.testing.assert_array_equal(
+        lossviz.imbalanced_blobs(seed=3)[0], lossviz.imbalanced_blobs(seed=3)[0]
+    )
     assert not np.array_equal(lossviz.imbalanced_blobs(seed=3)[0], lossviz.imbalanced_blobs()[0])
 
 
@@ -84,7 +85,6 @@ def test_imbalanced_blobs_are_imbalanced_and_seeded():
     ("make", "message"),
     [
         (lambda: lossviz.categorical_cases(num_classes=1), "num_classes must be an integer"),
-        (lambda: lossviz.categorical_cases(num_classes=3.0), "num_classes must be an integer"),
         (lambda: lossviz.imbalanced_blobs(10), "n must be an integer of at least 20"),
         (lambda: lossviz.imbalanced_blobs(minority=0.5), "minority must be a fraction"),
         (lambda: lossviz.imbalanced_blobs(minority=0.0), "minority must be a fraction"),
@@ -93,3 +93,8 @@ def test_imbalanced_blobs_are_imbalanced_and_seeded():
 def test_bad_arguments_are_value_errors(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+def test_a_float_number_of_classes_is_a_type_error():
+    with pytest.raises(TypeError, match="num_classes must be an integer of at least 2, got 3.0"):
+        lossviz.categorical_cases(num_classes=3.0)

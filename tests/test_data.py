@@ -42,5 +42,5 @@ def test_regression_cases_hold_edges_and_avoid_kinks_without_them():
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         lossviz.linear_with_outliers(**kwargs)
-    with pytest.raises(ValueError, match="n must be at least 2"):
+    with pytest.raises(ValueError, match="n must be an integer of at least 2"):
         lossviz.heteroscedastic(n=1)

@@ -1,10 +1,15 @@
-"""pyproject.toml is the one source of versions; environment.yml and binder/ must agree with it."""
+"""pyproject.toml is the one source of versions; environment.yml, binder/, the Makefile and the
+README must agree with it, and every package lossviz imports is declared there, with a reason."""
 
+import ast
+import importlib.metadata
 import re
 import sys
 from pathlib import Path
 
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,10 +45,16 @@ def _python_pins():
     return conda_python.removeprefix("python="), binder_python.removeprefix("python-")
 
 
-def _allowed_minors():
+def _minor_range():
+    """The lowest and highest Python minor versions requires-python allows: (10, 13)."""
     low = re.search(r">=3\.(\d+)", PROJECT["requires-python"]).group(1)
     high = re.search(r"<3\.(\d+)", PROJECT["requires-python"]).group(1)
-    return {f"3.{m}" for m in range(int(low), int(high))}
+    return int(low), int(high) - 1
+
+
+def _allowed_minors():
+    low, high = _minor_range()
+    return {f"3.{m}" for m in range(low, high + 1)}
 
 
 def test_conda_and_binder_pin_the_same_python_within_requires_python():
@@ -53,16 +64,35 @@ def test_conda_and_binder_pin_the_same_python_within_requires_python():
 
 
 def test_conda_and_binder_install_this_project_and_pin_no_versions_of_their_own():
-    _, pip = _conda()
+    conda, pip = _conda()
     binder = (ROOT / "binder" / "requirements.txt").read_text().splitlines()
-    for source, lines, extras in (
-        ("environment.yml", pip, "[lab,test]"),
-        ("binder", binder, "[lab]"),
+    python = next(d for d in conda if d.startswith("python="))
+    assert sorted(conda) == sorted([python, "pip"]), (
+        f"environment.yml's conda dependencies must be only Python and pip (every other version "
+        f"lives in pyproject.toml), got {conda}"
+    )
+    for source, lines, expected in (
+        ("environment.yml", pip, "--editable .[lab,test]"),
+        ("binder/requirements.txt", binder, ".[lab]"),
     ):
-        requirements = _requirements(lines)
-        assert requirements == [(f".{extras}", requirements[0][1])], (
-            f"{source} must install only the project with {extras}: every version lives in "
+        requirements = [line for _, line in _requirements(lines)]
+        assert requirements == [expected], (
+            f"{source} must install only the project, as {expected!r}: every version lives in "
             f"pyproject.toml, got {requirements}"
+        )
+
+
+def test_the_makefile_and_the_readme_state_the_python_range_of_requires_python():
+    low, high = _minor_range()
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"(3, {low}) <= v <= (3, {high})" in makefile, (
+        f"the Makefile's Python check must allow 3.{low} to 3.{high}, as requires-python does"
+    )
+    for name, text in (("Makefile", makefile), ("README.md", (ROOT / "README.md").read_text())):
+        stated = set(re.findall(r"Python (3\.\d+) to (3\.\d+)", text))
+        assert stated == {(f"3.{low}", f"3.{high}")}, (
+            f"{name} must say 'Python 3.{low} to 3.{high}' (requires-python "
+            f"{PROJECT['requires-python']}), got {sorted(stated)}"
         )
 
 
@@ -70,13 +100,87 @@ def test_the_extras_they_install_exist():
     assert {"lab", "test"} <= set(PROJECT["optional-dependencies"])
 
 
-def test_every_dependency_says_why_it_is_there():
-    text = (ROOT / "pyproject.toml").read_text()
+WHY = re.compile(r"#\s*\S+(\s+\S+){2,}")  # a comment of three words or more
+
+
+def _why_comments(text: str) -> list[tuple[str, bool]]:
+    """Each requirement line of pyproject's dependency lists, and whether a comment of a few
+    words says why it is there: after it on its line, or on the comment lines just above."""
     section = text[text.index("dependencies = [") : text.index("[tool.")]
     lines = [line.strip() for line in section.splitlines()]
-    for before, line in zip(lines, lines[1:], strict=False):
+    found = []
+    for i, line in enumerate(lines):
         if line.startswith('"'):
-            assert "#" in line or before.startswith("#"), f"no comment saying why: {line}"
+            after = line[line.index('"', 1) + 1 :]
+            above = lines[i - 1] if i and lines[i - 1].startswith("#") else ""
+            found.append((line, bool(WHY.search(after) or WHY.search(above))))
+    return found
+
+
+def test_every_dependency_says_why_it_is_there():
+    text = (ROOT / "pyproject.toml").read_text()
+    found = _why_comments(text)
+    assert len(found) >= 10
+    missing = [line for line, why in found if not why]
+    assert not missing, f"no comment saying why: {missing}"
+
+
+def test_a_bare_hash_or_one_inside_the_requirement_is_no_reason():
+    text = """dependencies = [
+    "numpy>=1.26,<3",          #
+    "a @ https://example.org/a.whl#sha256=0",
+    "b>=1",  # why
+    # the reason for c, on the line above
+    "c>=1",
+    "d>=1",  # the test runner
+]
+[tool.x]"""
+    assert [why for _, why in _why_comments(text)] == [False, False, False, True, True]
+
+
+def _imports(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """Top-level module names imported when the module is imported, and those imported later
+    (inside a function)."""
+    at_import, later = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = {node.module.split(".")[0]}
+        else:
+            continue
+        (at_import if node in tree.body else later).update(names)
+    return at_import, later
+
+
+def _declared(requirements) -> set[str]:
+    return {canonicalize_name(Requirement(r).name) for r in requirements}
+
+
+def test_every_package_lossviz_imports_is_declared():
+    """Not left to arrive with another package (IPython with ipywidgets, cycler with
+    matplotlib): what lossviz imports when imported is a dependency; what a function imports
+    later (Keras, TensorFlow) is a dependency or in an extra."""
+    distributions = importlib.metadata.packages_distributions()
+    core = _declared(PROJECT["dependencies"])
+    extras = core.union(*(_declared(r) for r in PROJECT["optional-dependencies"].values()))
+    undeclared = []
+    for path in sorted((ROOT / "lossviz").glob("*.py")):
+        at_import, later = _imports(ast.parse(path.read_text(encoding="utf-8")))
+        for names, allowed, where in ((at_import, core, "dependencies"), (later, extras, "extras")):
+            for module in sorted(names - set(sys.stdlib_module_names) - {"lossviz"}):
+                dists = {canonicalize_name(d) for d in distributions.get(module, [module])}
+                if not dists & allowed:
+                    undeclared.append(f"{path.name} imports {module}, not in {where}")
+    assert not undeclared, "\n".join(undeclared)
+
+
+def test_the_import_scan_tells_import_time_from_later():
+    tree = ast.parse(
+        "import numpy as np\nfrom IPython.display import display\n"
+        "def f():\n    import keras\n    from tensorflow import math\n"
+    )
+    assert _imports(tree) == ({"numpy", "IPython"}, {"keras", "tensorflow"})
 
 
 def test_tensorflow_cpu_where_its_wheels_exist_full_tensorflow_elsewhere():

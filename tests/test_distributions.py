@@ -40,7 +40,7 @@ def gaussians():
     return lossviz.compare_distributions(
         lambda mu1: normal(mu1, 1.0),
         lambda mu2, sigma2: normal(mu2, sigma2),
-        {"KL": kl, "JS": js, "closed": lambda p, q, mu1, mu2, sigma2: mu1 + mu2 + sigma2},
+        {"KL": kl, "JS": js, "closed": lambda p, q, mu1, mu2, sigma2: (mu1 - mu2) ** 2 + sigma2},
         {"mu1": (-2.0, 2.0, 0.0), "mu2": (-2.0, 2.0, 1.0), "sigma2": (0.5, 2.0, 1.0)},
         x=X,
     )
@@ -55,7 +55,7 @@ def test_lines_and_bars_match_a_direct_computation_after_a_slider_move(gaussians
     (fill,) = gaussians.fig.axes[0].collections  # the area under P follows it
     top = fill.get_paths()[0].vertices
     assert top[np.argmax(top[:, 1])].tolist() == pytest.approx([X[np.argmax(p)], p.max() / WIDTH])
-    for name, expected in (("KL", kl(p, q)), ("JS", js(p, q)), ("closed", 0.5 - 1.5 + 1.5)):
+    for name, expected in (("KL", kl(p, q)), ("JS", js(p, q)), ("closed", (0.5 + 1.5) ** 2 + 1.5)):
         bar, text = gaussians.artists[name, "Q"]
         assert bar.get_width() == pytest.approx(expected)
         assert text.get_text() == f" {expected:.3f}"
@@ -63,7 +63,7 @@ def test_lines_and_bars_match_a_direct_computation_after_a_slider_move(gaussians
 
 def test_divergences_receive_only_the_slider_values_they_name(gaussians):
     gaussians.set(mu1=-1.0, mu2=2.0, sigma2=0.5)
-    assert gaussians.artists["closed", "Q"][0].get_width() == pytest.approx(1.5)
+    assert gaussians.artists["closed", "Q"][0].get_width() == pytest.approx(9.5)
 
 
 def test_bar_axis_holds_every_finite_value_seen_at_the_slider_ends(gaussians):
@@ -81,8 +81,15 @@ def test_several_candidates_get_one_bar_each_per_divergence():
         {"KL(P‖Q)": kl, "KL(Q‖P)": lambda p, q: kl(q, p)},
         x=X,
     )
-    assert set(handle.artists) == {"target", "narrow", "wide", ("KL(P‖Q)", "narrow"),
-                                   ("KL(P‖Q)", "wide"), ("KL(Q‖P)", "narrow"), ("KL(Q‖P)", "wide")}
+    assert set(handle.artists) == {
+        "target",
+        "narrow",
+        "wide",
+        ("KL(P‖Q)", "narrow"),
+        ("KL(P‖Q)", "wide"),
+        ("KL(Q‖P)", "narrow"),
+        ("KL(Q‖P)", "wide"),
+    }
     width = handle.artists["KL(Q‖P)", "wide"][0].get_width()
     assert width == pytest.approx(kl(normal(0.0, 2.0), normal(0.0, 1.0)))
     assert handle.fig.axes[1].get_legend() is not None
@@ -95,8 +102,13 @@ def test_infinite_divergence_is_a_full_bar_marked_infinity():
         return p
 
     handle = lossviz.compare_distributions(
-        lambda: np.array([1.0, 0.0, 0.0, 0.0]), disjoint, {"KL": kl_or_inf},
-        {"shift": (0.0, 3.0, 0.0, 1.0)}, x=np.arange(4), limit=2.0, marks={"log 2": np.log(2)},
+        lambda: np.array([1.0, 0.0, 0.0, 0.0]),
+        disjoint,
+        {"KL": kl_or_inf},
+        {"shift": (0.0, 3.0, 0.0, 1.0)},
+        x=np.arange(4),
+        limit=2.0,
+        marks={"log 2": np.log(2)},
     )
     bar, text = handle.artists["KL", "Q"]
     assert (bar.get_width(), text.get_text()) == (0.0, " 0.000")
@@ -120,28 +132,67 @@ def test_infinite_divergence_is_a_full_bar_marked_infinity():
         ({"x": np.array([0.0])}, "x must be a 1-D increasing array"),
         ({"x": np.full(121, np.inf)}, "x must hold finite numbers"),
         ({"limit": -1.0}, "limit must be a positive number"),
-        ({"marks": {"log 2": np.nan}}, r"marks\['log 2'\] must hold finite numbers"),
+        ({"marks": {"log 2": np.nan}}, r"marks\['log 2'\] must be a finite number"),
         ({"params": {"nope": (0.0, 1.0, 0.5)}}, "params names 'nope'"),
         ({"params": {"mu": (1.0, 0.0, 0.5)}}, "mu range is reversed"),
-        ({"divergences": {}}, "divergences must be a callable or a non-empty mapping"),
+        ({"divergences": {}}, "divergences must name at least one function"),
         ({"divergences": {"KL": lambda p, q: np.zeros(2)}}, "must return one number"),
         ({"p": {"P": normal_at_zero, "R": normal_at_zero}}, "p must be one distribution"),
         ({"q": {"P": normal_at_zero}}, "p and q must have different names"),
-        ({"q": "not a function"}, "q must be a callable"),
+        ({"divergences": {"KL": lambda p, q: np.nan}}, "divergence 'KL' returned nan"),
+        ({"divergences": {"KL": lambda p, q: -0.5}}, "divergence 'KL' returned -0.5"),
+        ({"divergences": {"KL": lambda p, q: -np.inf}}, "divergence 'KL' returned -inf"),
     ],
 )
 def test_bad_input_raises_a_value_error_naming_the_argument(kwargs, message):
-    arguments = {"p": normal_at_zero, "q": lambda mu=0.0: normal(mu, 1.0),
-                 "divergences": {"KL": kl}, "x": X, **kwargs}
+    arguments = {
+        "p": normal_at_zero,
+        "q": lambda mu=0.0: normal(mu, 1.0),
+        "divergences": {"KL": kl},
+        "x": X,
+        **kwargs,
+    }
     with pytest.raises(ValueError, match=message):
         lossviz.compare_distributions(**arguments)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"q": "not a function"}, "q must be a mapping of names to functions"),
+        ({"divergences": {"KL": lambda p, q: "0"}}, "divergence 'KL' must return a number"),
+        ({"marks": [0.7]}, "marks must be a mapping of labels to numbers"),
+        ({"xlabel": None}, "xlabel must be a string"),
+    ],
+)
+def test_wrong_types_raise_a_type_error_naming_the_argument(kwargs, message):
+    arguments = {
+        "p": normal_at_zero,
+        "q": lambda mu=0.0: normal(mu, 1.0),
+        "divergences": {"KL": kl},
+        "x": X,
+        **kwargs,
+    }
+    with pytest.raises(TypeError, match=message):
+        lossviz.compare_distributions(**arguments)
+
+
+def test_a_divergence_below_zero_by_rounding_is_drawn_as_zero():
+    handle = lossviz.compare_distributions(
+        normal_at_zero, normal_at_zero, {"JS": lambda p, q: -1e-12}, x=X
+    )
+    bar, text = handle.artists["JS", "Q"]
+    assert (bar.get_width(), text.get_text()) == (0.0, " 0.000")
 
 
 def test_a_distribution_gone_bad_at_a_slider_end_is_caught_when_the_figure_is_built():
     with pytest.raises(ValueError, match="q 'Q' must sum to 1"):
         lossviz.compare_distributions(
-            normal_at_zero, lambda w: np.array([w, 0.5] + [0.0] * 119), {"KL": kl_or_inf},
-            {"w": (0.0, 1.0, 0.5)}, x=X,
+            normal_at_zero,
+            lambda w: np.array([w, 0.5] + [0.0] * 119),
+            {"KL": kl_or_inf},
+            {"w": (0.0, 1.0, 0.5)},
+            x=X,
         )
 
 

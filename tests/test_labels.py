@@ -49,9 +49,12 @@ def test_sparse_loss_is_checked_against_keras_and_a_reference(capsys):
     keras_loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True, reduction=None)
     lossviz.check_against_keras(sparse_crossentropy, keras_loss, cases)
     lossviz.check_against_reference(sparse_crossentropy, one_hot_crossentropy, cases)
-    lossviz.check_gradient(sparse_crossentropy, sparse_crossentropy_grad,
-                           lossviz.categorical_cases(from_logits=True, sparse=True, edges=False),
-                           keras_loss=keras_loss)
+    lossviz.check_gradient(
+        sparse_crossentropy,
+        sparse_crossentropy_grad,
+        lossviz.categorical_cases(from_logits=True, sparse=True, edges=False),
+        keras_loss=keras_loss,
+    )
     assert capsys.readouterr().out.count("✓") == 4
 
 
@@ -60,8 +63,11 @@ def test_a_wrong_sparse_loss_fails():
         return sparse_crossentropy((y_true + 1) % logits.shape[-1], logits)
 
     with pytest.raises(AssertionError, match="off_by_one differs from one_hot_crossentropy"):
-        lossviz.check_against_reference(off_by_one, one_hot_crossentropy,
-                                        lossviz.categorical_cases(from_logits=True, sparse=True))
+        lossviz.check_against_reference(
+            off_by_one,
+            one_hot_crossentropy,
+            lossviz.categorical_cases(from_logits=True, sparse=True),
+        )
 
 
 @pytest.mark.parametrize(
@@ -80,5 +86,8 @@ def test_cases_with_bad_labels_are_value_errors(labels, message):
 def test_numerical_gradient_keeps_integer_labels():
     logits = np.array([[1.0, 2.0, 0.5], [0.0, -1.0, 3.0]])
     labels = np.array([2, 0])
-    np.testing.assert_allclose(lossviz.numerical_gradient(sparse_crossentropy, labels, logits),
-                               sparse_crossentropy_grad(labels, logits), atol=1e-8)
+    np.testing.assert_allclose(
+        lossviz.numerical_gradient(sparse_crossentropy, labels, logits),
+        sparse_crossentropy_grad(labels, logits),
+        atol=1e-8,
+    )

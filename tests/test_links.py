@@ -85,11 +85,14 @@ def test_notebook_opens_with_its_two_badges(notebook: Path):
         assert expected in first.source, f"{notebook.name}'s first cell lacks the badge {expected}"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_the_index_notebook_exists():
+    assert INDEX in NOTEBOOKS, "notebooks/00_index.ipynb, the index notebook, is missing"
+
+
+@pytest.mark.parametrize(
+    "notebook", [nb for nb in NOTEBOOKS if nb != INDEX], ids=lambda path: path.stem
+)
 def test_notebook_is_in_the_index(notebook: Path):
-    if notebook == INDEX:
-        return
-    assert INDEX.exists(), "notebooks/00_index.ipynb, the index notebook, is missing"
     assert notebook.resolve() in links_to(INDEX, markdown(INDEX)), (
         f"the index notebook does not link to {notebook.name}"
     )
@@ -115,8 +118,9 @@ def test_every_link_points_to_a_file_that_exists(source: Path):
         if link.startswith("https://mybinder.org/v2/"):  # a Binder launch link
             notebook = binder_notebook(link)
             if notebook is None:
-                broken.append(f"{link} (expected {BINDER}?urlpath=lab/tree/<file> or "
-                              "voila/render/<file>)")
+                broken.append(
+                    f"{link} (expected {BINDER}?urlpath=lab/tree/<file> or voila/render/<file>)"
+                )
             elif not (ROOT / notebook).is_file():
                 broken.append(f"{link} (Binder would open {notebook}, which does not exist)")
     assert not broken, f"{source.name} has broken links:\n" + "\n".join(broken)
@@ -125,13 +129,19 @@ def test_every_link_points_to_a_file_that_exists(source: Path):
 def test_the_link_finder_finds_what_a_reader_clicks():
     text = (
         "[![Open in Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/x) "
-        "see [01](01_regression.ipynb#huber), ![plot](img/a.png) and <a href=\"b.html\">b</a>\n"
+        'see [01](01_regression.ipynb#huber), ![plot](img/a.png) and <a href="b.html">b</a>\n'
         "[ref]: docs/c.md\n`[not](a_link.md)`\n```\n[nor](this.md)\n```\n"
     )
-    assert sorted(links(CODE.sub("", text))) == sorted([
-        "https://mybinder.org/badge_logo.svg", "https://mybinder.org/x",
-        "01_regression.ipynb#huber", "img/a.png", "docs/c.md", "b.html",
-    ])
+    assert sorted(links(CODE.sub("", text))) == sorted(
+        [
+            "https://mybinder.org/badge_logo.svg",
+            "https://mybinder.org/x",
+            "01_regression.ipynb#huber",
+            "img/a.png",
+            "docs/c.md",
+            "b.html",
+        ]
+    )
     assert local_target(README, "notebooks/01_regression.ipynb#huber") == (
         ROOT / "notebooks" / "01_regression.ipynb"
     )

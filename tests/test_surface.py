@@ -29,8 +29,13 @@ def kind(d_ap, d_an, *, margin=1.0):
 def triplet_handle(**kwargs):
     rng = np.random.default_rng(0)
     points = (rng.uniform(0, 2, 40), rng.uniform(0, 2, 40))
-    options = dict(params={"margin": (0.0, 1.5, 0.5)}, points=points, classify=kind,
-                   categories=CATEGORIES, num=GRID.size)
+    options = dict(
+        params={"margin": (0.0, 1.5, 0.5)},
+        points=points,
+        classify=kind,
+        categories=CATEGORIES,
+        num=GRID.size,
+    )
     return explore_surface(hinge, (0, 2), (0, 2), **{**options, **kwargs}), points
 
 
@@ -44,8 +49,9 @@ def test_slider_updates_the_heat_map():
 def test_heat_map_pixels_are_centred_on_the_grid():
     handle, _ = triplet_handle()
     step = GRID[1] - GRID[0]
-    np.testing.assert_allclose(handle.artists["image"].get_extent(),
-                               [-step / 2, 2 + step / 2, -step / 2, 2 + step / 2])
+    np.testing.assert_allclose(
+        handle.artists["image"].get_extent(), [-step / 2, 2 + step / 2, -step / 2, 2 + step / 2]
+    )
     assert handle.fig.axes[0].get_xlim() == (0.0, 2.0)
 
 
@@ -73,8 +79,9 @@ def test_contour_matches_contourpy_and_moves():
 
 
 def test_contour_at_another_level():
-    handle = explore_surface(bowl, (-2, 2), (-2, 2), params={"radius": (0.5, 1.5, 1.0)},
-                             level=1.0, num=81)
+    handle = explore_surface(
+        bowl, (-2, 2), (-2, 2), params={"radius": (0.5, 1.5, 1.0)}, level=1.0, num=81
+    )
     radii = np.hypot(*handle.artists["contour"].get_segments()[0].T)
     np.testing.assert_allclose(radii, np.sqrt(2.0), atol=0.01)
 
@@ -96,8 +103,9 @@ def test_hinge_contour_without_boundary_stays_within_one_grid_step():
 
 
 def test_contour_is_empty_where_the_level_is_never_crossed():
-    handle = explore_surface(bowl, (-2, 2), (-2, 2), params={"radius": (0.5, 1.5, 1.0)},
-                             level=-5.0, num=21)
+    handle = explore_surface(
+        bowl, (-2, 2), (-2, 2), params={"radius": (0.5, 1.5, 1.0)}, level=-5.0, num=21
+    )
     assert handle.artists["contour"].get_segments() == []
 
 
@@ -128,8 +136,13 @@ def test_guides_are_drawn_and_counted_apart_from_the_points():
 def test_every_artist_the_sliders_change_is_redrawn_by_blitting():
     handle, _ = triplet_handle(guides={"diagonal": ([0, 2], [0, 2])})
     artists = handle.artists
-    expected = [artists["image"], artists["contour"], *artists["guides"].values(),
-                *artists["points"].values(), artists["legend"]]
+    expected = [
+        artists["image"],
+        artists["contour"],
+        *artists["guides"].values(),
+        *artists["points"].values(),
+        artists["legend"],
+    ]
     assert list(handle.animated) == expected  # the drawing order: guides and points on top
 
 
@@ -143,8 +156,9 @@ def test_set_moves_several_sliders_at_once():
     def shifted(x, y, *, a=0.0, b=0.0):
         return x - a + 0 * y - b
 
-    handle = explore_surface(shifted, (-1, 1), (-1, 1), num=11,
-                             params={"a": (-0.5, 0.5, 0.0), "b": (-0.5, 0.5, 0.0)})
+    handle = explore_surface(
+        shifted, (-1, 1), (-1, 1), num=11, params={"a": (-0.5, 0.5, 0.0), "b": (-0.5, 0.5, 0.0)}
+    )
     handle.set(a=0.2, b=0.1)
     X, _ = np.meshgrid(np.linspace(-1, 1, 11), np.linspace(-1, 1, 11))
     np.testing.assert_allclose(handle.artists["image"].get_array(), X - 0.3)
@@ -167,8 +181,7 @@ def test_level_lines_of_a_plane():
         ({"x": (0.0, np.nan)}, "x range must be finite"),
         ({"x": (0.0, 1.0, 2.0)}, r"x must be given as \(low, high\)"),
         ({"num": 1}, "num must be an integer of at least 2"),
-        ({"num": 10.5}, "num must be an integer"),
-        ({"level": np.nan}, "level must hold finite numbers"),
+        ({"level": np.nan}, "level must be a finite number"),
         ({"fn": lambda x, y, margin: x[0]}, r"fn\(X, Y\) must return an array of the grid's shape"),
         ({"fn": lambda x, y, margin: x / 0.0}, r"fn\(X, Y\) must hold finite numbers"),
         ({"boundary": lambda x, y, margin: np.nan * x}, r"boundary\(X, Y\) must hold finite"),
@@ -184,15 +197,47 @@ def test_level_lines_of_a_plane():
         ({"classify": None}, "points need classify and categories"),
         ({"categories": {}}, "points need classify and categories"),
         ({"classify": lambda x, y, margin: "easy"}, "classify must return one category per point"),
-        ({"classify": lambda x, y, margin: np.full(x.shape, "medium")},
-         r"classify returned \['medium'\], not among the categories"),
+        (
+            {"classify": lambda x, y, margin: np.full(x.shape, "medium")},
+            r"classify returned \['medium'\], not among the categories",
+        ),
     ],
 )
 def test_bad_input_raises_a_value_error_naming_it(kwargs, message):
     rng = np.random.default_rng(0)
-    options = dict(fn=hinge, x=(0, 2), y=(0, 2), params={"margin": (0.0, 1.5, 0.5)}, num=11,
-                   points=(rng.uniform(0, 2, 5), rng.uniform(0, 2, 5)), classify=kind,
-                   categories=CATEGORIES)
+    options = dict(
+        fn=hinge,
+        x=(0, 2),
+        y=(0, 2),
+        params={"margin": (0.0, 1.5, 0.5)},
+        num=11,
+        points=(rng.uniform(0, 2, 5), rng.uniform(0, 2, 5)),
+        classify=kind,
+        categories=CATEGORIES,
+    )
     options.update(kwargs)
     with np.errstate(divide="ignore", invalid="ignore"), pytest.raises(ValueError, match=message):
+        explore_surface(options.pop("fn"), options.pop("x"), options.pop("y"), **options)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"num": 10.5}, "num must be an integer of at least 2, got 10.5"),
+        ({"level": "0"}, "level must be a finite number, got '0'"),
+        ({"fn": None}, "fn must be a function"),
+        ({"x": ("0", 1)}, r"x range must be two numbers \(low, high\)"),
+        (
+            {"points": np.zeros((2, 2))},
+            r"points must be a pair \(px, py\) of 1-D arrays, got an "
+            r"array of shape \(2, 2\)",
+        ),
+    ],
+)
+def test_wrong_types_raise_a_type_error_naming_them(kwargs, message):
+    options = dict(fn=hinge, x=(0, 2), y=(0, 2), params={"margin": (0.0, 1.5, 0.5)}, num=11)
+    options.update(kwargs)
+    if "points" in kwargs:
+        options.update(classify=kind, categories=CATEGORIES)
+    with pytest.raises(TypeError, match=message):
         explore_surface(options.pop("fn"), options.pop("x"), options.pop("y"), **options)

@@ -1,6 +1,8 @@
 """The classification axes (logit, probability, margin) and the explorer drawing several of them:
 driven in code and compared with a direct computation."""
 
+import functools
+
 import numpy as np
 import pytest
 
@@ -65,8 +67,10 @@ def test_both_classes_are_drawn_and_follow_the_slider():
         assert handle.artists[f"focal, y = {y}"][1] is None
     handle.sliders["gamma"].value = 0.5
     for y in (0, 1):
-        np.testing.assert_allclose(handle.artists[f"focal, y = {y}"][0].get_ydata(),
-                                   focal(y, z, gamma=0.5, from_logits=True))
+        np.testing.assert_allclose(
+            handle.artists[f"focal, y = {y}"][0].get_ydata(),
+            focal(y, z, gamma=0.5, from_logits=True),
+        )
     solid, dashed = handle.artists["BCE, y = 1"][0], handle.artists["BCE, y = 0"][0]
     assert solid.get_color() == dashed.get_color()
     assert solid.get_linestyle() != dashed.get_linestyle()
@@ -92,8 +96,9 @@ def test_multiclass_margin_draws_the_true_class_gradient():
     assert y_true.shape == scores.shape == (11, 4)
     np.testing.assert_array_equal(scores[:, 0], axis.x)
     np.testing.assert_array_equal(scores[:, 1:], 0)
-    handle = lossviz.explore({"CE": softmax_crossentropy}, {"CE": softmax_crossentropy_grad},
-                             variable=axis)
+    handle = lossviz.explore(
+        {"CE": softmax_crossentropy}, {"CE": softmax_crossentropy_grad}, variable=axis
+    )
     m = np.linspace(-2, 3, 11)
     loss_line, grad_line = handle.artists["CE"]
     np.testing.assert_allclose(loss_line.get_ydata(), np.log1p(3 * np.exp(-m)))
@@ -109,7 +114,6 @@ def test_multiclass_margin_draws_the_true_class_gradient():
         (lambda: lossviz.probability(-0.5, 0.5), r"probability range must lie within \[0, 1\]"),
         (lambda: lossviz.probability(0.5, 0.5), "probability range is empty"),
         (lambda: lossviz.margin(num_classes=1), "num_classes must be an integer of at least 2"),
-        (lambda: lossviz.margin(num_classes=2.5), "num_classes must be an integer of at least 2"),
     ],
 )
 def test_bad_axes_are_value_errors(make, message):
@@ -135,7 +139,71 @@ def test_a_loss_of_the_wrong_shape_is_a_value_error_naming_it():
     with pytest.raises(ValueError, match=r"hinge returned shape \(401, 3\) on the axis"):
         lossviz.explore(hinge, variable=lossviz.margin(num_classes=3))
     with pytest.raises(ValueError, match=r"softmax_crossentropy_grad returned shape \(401, 3\)"):
-        lossviz.explore({"CE": softmax_crossentropy}, {"CE": softmax_crossentropy_grad},
-                        variable=lossviz.Variable(
-                            "margin", np.linspace(-1, 1, 401),
-                            lossviz.margin(num_classes=3).to_arguments))
+        lossviz.explore(
+            {"CE": softmax_crossentropy},
+            {"CE": softmax_crossentropy_grad},
+            variable=lossviz.Variable(
+                "margin", np.linspace(-1, 1, 401), lossviz.margin(num_classes=3).to_arguments
+            ),
+        )
+
+
+def test_a_fractional_number_of_classes_is_a_type_error():
+    with pytest.raises(TypeError, match="num_classes must be an integer of at least 2, got 2.5"):
+        lossviz.margin(num_classes=2.5)
+
+
+@pytest.mark.parametrize(
+    ("make", "label", "grad_label", "ends", "keywords"),
+    [
+        (
+            lossviz.residual,
+            r"residual $r = \hat{y} - y$",
+            r"gradient $\partial L / \partial \hat{y}$",
+            (-3.0, 3.0),
+            {},
+        ),
+        (
+            lossviz.logit,
+            r"logit $z$",
+            r"gradient $\partial L / \partial z$",
+            (-6.0, 6.0),
+            {"from_logits": True},
+        ),
+        (
+            lossviz.probability,
+            r"predicted probability $p$ of class 1",
+            r"gradient $\partial L / \partial p$",
+            (0.01, 0.99),
+            {"from_logits": False},
+        ),
+        (
+            lossviz.margin,
+            r"margin $m = y\,f(x)$",
+            r"gradient $\partial L / \partial m$",
+            (-3.0, 3.0),
+            {"from_logits": True},
+        ),
+        (
+            functools.partial(lossviz.margin, num_classes=3),
+            r"margin $m = s_y - \max_{j \neq y} s_j$",
+            r"gradient $\partial L / \partial m$",
+            (-3.0, 3.0),
+            {"from_logits": True},
+        ),
+    ],
+    ids=["residual", "logit", "probability", "margin", "multiclass-margin"],
+)
+def test_each_axis_has_the_documented_defaults_labels_and_keywords(
+    make, label, grad_label, ends, keywords
+):
+    """What the notebooks' explorers rely on: the range, 401 points, the words, from_logits."""
+    axis = make()  # built in the test, so that mutation testing sees the test reach it
+    assert (axis.label, axis.grad_label, axis.keywords) == (label, grad_label, keywords)
+    assert (axis.x[0], axis.x[-1], len(axis.x)) == (*ends, 401)
+
+
+def test_a_probability_axis_may_reach_zero_and_one_but_not_beyond():
+    np.testing.assert_array_equal(lossviz.probability(0.0, 1.0, 3).x, [0.0, 0.5, 1.0])
+    with pytest.raises(ValueError, match=r"^probability range must lie within \[0, 1\]"):
+        lossviz.probability(0.0, 1.5)
