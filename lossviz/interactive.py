@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 from IPython.display import display
 from matplotlib.artist import Artist
@@ -114,8 +115,17 @@ class Interactive:
         self._draw_animated()
 
     def _draw_animated(self) -> None:
-        for artist in self.animated:
-            self.fig.draw_artist(artist)
+        # Drawing an artist can mark its axes stale (a legend lays out its children), and in
+        # interactive mode a stale figure asks for a full draw, whose draw event would draw the
+        # artists again: a redraw loop. What is drawn here is current, so it asks for nothing.
+        was_interactive = mpl.is_interactive()
+        mpl.interactive(False)
+        try:
+            for artist in self.animated:
+                self.fig.draw_artist(artist)
+        finally:
+            mpl.interactive(was_interactive)
+        self.fig.stale = False
 
     @property
     def sliders(self) -> dict[str, widgets.FloatSlider]:

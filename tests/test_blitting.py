@@ -80,3 +80,26 @@ def test_after_a_resize_the_next_move_asks_for_a_full_draw():
     canvas.draw_idle = lambda: requests.append("draw")
     handle.sliders["a"].value = 2.0
     assert requests == ["draw"]
+
+
+def test_drawing_an_animated_legend_asks_for_no_full_draw(monkeypatch):
+    """A legend marks its axes stale as it draws; in interactive mode a stale figure asks for a
+    full draw, whose draw event would blit the legend again: a redraw loop in the browser."""
+    fig = ipympl_figure()
+    ax = fig.add_subplot()
+    (line,) = ax.plot([0, 1], [0, 1], label="a line")
+    key = ax.legend()
+    handle = lossviz.interactive(
+        fig, lambda a: line.set_ydata([0, a]), {"a": (0.5, 3.0, 1.0)}, animated=[line, key]
+    )
+    fig.canvas.draw()
+    requests = []
+    monkeypatch.setattr(fig.canvas, "draw_idle", lambda *args, **kwargs: requests.append(1))
+    matplotlib.interactive(True)  # as under %matplotlib widget
+    try:
+        fig.canvas.draw()  # what the browser's request for a full draw runs
+        handle.set(a=2.0)  # a slider move: blitted
+    finally:
+        matplotlib.interactive(False)
+    assert requests == [], f"{len(requests)} full draws asked for by drawing the animated artists"
+    assert not fig.stale
