@@ -30,7 +30,10 @@ def check(page, problems: list[str]) -> None:
     assert not problems, "\n".join(problems)
     try:
         for number, explorer in enumerate(harness.explorers(page), start=1):
-            handle, canvas = harness.show_explorer(page, explorer)
+            try:
+                handle, canvas = harness.show_explorer(page, explorer)
+            except AssertionError as error:
+                raise AssertionError(f"explorer {number}: {error}") from None
             width = canvas.bounding_box()["width"]
             assert width >= 500, f"explorer {number}'s figure is {width:.0f} px wide: too small"
             label = explorer.locator(".lossviz-control .widget-label").first
