@@ -49,21 +49,88 @@ SERVER_START_S = 90  # a cold start of JupyterLab on a loaded 2-core machine tak
 NOTEBOOK_RUN_MS = 300_000  # nbval's cell timeout, for a whole notebook
 
 # Installed in every page before its own scripts: remembers on each canvas when something was
-# last drawn into it, and how many times (ipympl draws each new image with drawImage).
+# last drawn into it, and how many times (ipympl draws each new image with drawImage). ipympl
+# draws each image the kernel sends into an offscreen canvas, and that canvas into the page's:
+# both are noted, so that a figure that stays blank can say where the image stopped.
 DRAW_HOOK = """
 (() => {
   const drawImage = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (...args) {
     const result = drawImage.apply(this, args);
-    const canvas = this.canvas;
+    const canvas = this.canvas, source = args[0];
     if (canvas.isConnected) {
       canvas.lossvizDraws = (canvas.lossvizDraws || 0) + 1;
       canvas.lossvizDrawnAt = performance.now();
+      if (source instanceof HTMLCanvasElement) canvas.lossvizSource = source;
+    } else if (source instanceof HTMLImageElement) {
+      canvas.lossvizImages = (canvas.lossvizImages || 0) + 1;
+      canvas.lossvizImage = source;
+      canvas.lossvizImageAt = performance.now();
     }
     return result;
   };
+  const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
+  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+    get() { return src.get.call(this); },
+    set(value) {
+      this.lossvizSrcSets = (this.lossvizSrcSets || 0) + 1;
+      this.lossvizSrcSetAt = performance.now();
+      return src.set.call(this, value);
+    },
+  });
 })();
 """
+
+# What a canvas and ipympl's offscreen canvas behind it went through, for a failure message.
+CANVAS_REPORT = """
+canvas => {
+  const now = performance.now();
+  const age = t => (t === undefined ? 'never' : `${Math.round(now - t)} ms ago`);
+  const shows = c => {
+    if (!c.width || !c.height) return false;
+    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const box = canvas.getBoundingClientRect();
+  const lines = [
+    `canvas ${canvas.width}x${canvas.height} px, on the page ${Math.round(box.width)}x` +
+    `${Math.round(box.height)} at y ${Math.round(box.top)} (window ${innerHeight} high), ` +
+    `drawn ${canvas.lossvizDraws || 0} times, last ${age(canvas.lossvizDrawnAt)}, ` +
+    `shows a figure: ${shows(canvas)}`,
+  ];
+  const source = canvas.lossvizSource;
+  if (!source) {
+    lines.push('no offscreen canvas was ever drawn into it');
+  } else {
+    const image = source.lossvizImage;
+    lines.push(
+      `offscreen canvas ${source.width}x${source.height} px, ${source.lossvizImages || 0} ` +
+      `images drawn into it, last ${age(source.lossvizImageAt)}, shows a figure: ${shows(source)}`
+    );
+    if (image) {
+      lines.push(
+        `its image: ${image.naturalWidth}x${image.naturalHeight} px, complete ${image.complete}, ` +
+        `src set ${image.lossvizSrcSets || 0} times, last ${age(image.lossvizSrcSetAt)}`
+      );
+    }
+  }
+  return lines.join('\\n');
+}
+"""
+
+
+def canvas_report(canvas) -> str:
+    """Where a figure's image got to: the page's canvas, ipympl's offscreen one, its image."""
+    try:
+        return canvas.evaluate(CANVAS_REPORT)
+    except Exception as error:  # the page may be gone: the failure itself still counts
+        return f"(no report: {error})"
+
 
 # True once the canvas has drawn an image and nothing new for `quiet` ms.
 DRAWN_AND_QUIET = """
@@ -426,7 +493,9 @@ def show_explorer(page, explorer):
             SHOWS_A_FIGURE, arg=canvas.element_handle(), timeout=60_000, polling=100
         )
     except PlaywrightTimeout:
-        raise AssertionError("an explorer's figure stayed blank for 60 s") from None
+        raise AssertionError(
+            f"an explorer's figure stayed blank for 60 s\n{canvas_report(canvas)}"
+        ) from None
     return handle, canvas
 
 
@@ -481,6 +550,6 @@ def press_and_see_change(page, handle, canvas, timeout_ms: float = 20_000) -> tu
     except PlaywrightTimeout:
         raise AssertionError(
             f"the slider moved from {before} to {after}, but the figure "
-            f"image did not change in {timeout_ms / 1000:.0f} s"
+            f"image did not change in {timeout_ms / 1000:.0f} s\n{canvas_report(canvas)}"
         ) from None
     return before, after
