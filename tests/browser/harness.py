@@ -81,6 +81,61 @@ DRAW_HOOK = """
 })();
 """
 
+# Installed in every page too: a log of the kernel messages on the page's websockets, the last
+# 400, each a line "ms direction msg_type comm data", and of key presses; a failure prints the
+# end of it (did the slider's message leave, did the kernel answer, was it busy?).
+MESSAGE_LOG = """
+(() => {
+  const log = window.lossvizMessages = [];
+  const keep = line => {
+    log.push(`${Math.round(performance.now())} ${line}`);
+    log.splice(0, log.length - 400);
+  };
+  const text = data => {
+    if (typeof data === 'string') return data;
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer);
+    return new TextDecoder('latin1').decode(bytes.slice(0, 3000));  // the JSON parts come first
+  };
+  const describe = data => {
+    if (data instanceof Blob) return 'blob';
+    const t = text(data), find = re => (t.match(re) || [])[1] || '';
+    const parts = [find(/"msg_type": ?"(\\w+)"/), find(/"comm_id": ?"(\\w{8})/),
+                   find(/"method": ?"(\\w+)"/), find(/\\\\?"type\\\\?": ?\\\\?"(\\w+)/),
+                   find(/"execution_state": ?"(\\w+)"/), find(/"value": ?([-\\d.e]+)/)];
+    return parts.filter(Boolean).join(' ');
+  };
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    try { keep(`out ${describe(data)}`); } catch (error) { keep(`out ? ${error}`); }
+    return send.call(this, data);
+  };
+  const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    get() { return onmessage.get.call(this); },
+    set(handler) {
+      return onmessage.set.call(this, handler && (event => {
+        try { keep(`in ${describe(event.data)}`); } catch (error) { keep(`in ? ${error}`); }
+        return handler.call(this, event);
+      }));
+    },
+  });
+  window.addEventListener('keydown', e => keep(`key ${e.key}`), true);
+})();
+"""
+
+
+def message_log(page, since_ms: float | None = None, lines: int = 60) -> str:
+    """The end of the page's kernel-message log (:data:`MESSAGE_LOG`), from `since_ms` on."""
+    try:
+        log = page.evaluate("() => window.lossvizMessages || []")
+        now = page.evaluate("() => performance.now()")
+    except Exception as error:
+        return f"(no message log: {error})"
+    if since_ms is not None:
+        log = [line for line in log if float(line.split(" ", 1)[0]) >= since_ms]
+    return f"kernel messages (ms, page time now {now:.0f}):\n" + "\n".join(log[-lines:])
+
+
 # What a canvas and ipympl's offscreen canvas behind it went through, for a failure message.
 CANVAS_REPORT = """
 canvas => {
@@ -184,6 +239,7 @@ def new_context(browser):
     context.set_default_timeout(60_000)  # Playwright's 30 s is short on a loaded 2-core machine
     context.set_default_navigation_timeout(120_000)
     context.add_init_script(DRAW_HOOK)
+    context.add_init_script(MESSAGE_LOG)
     return context
 
 
@@ -494,7 +550,8 @@ def show_explorer(page, explorer):
         )
     except PlaywrightTimeout:
         raise AssertionError(
-            f"an explorer's figure stayed blank for 60 s\n{canvas_report(canvas)}"
+            f"an explorer's figure stayed blank for 60 s\n{canvas_report(canvas)}\n"
+            f"{message_log(page)}"
         ) from None
     return handle, canvas
 
@@ -539,6 +596,7 @@ def press_and_see_change(page, handle, canvas, timeout_ms: float = 20_000) -> tu
 
     wait_drawn(page, canvas)
     image = canvas.evaluate("canvas => canvas.toDataURL()")
+    pressed = page.evaluate("() => performance.now()")
     before, after = press_arrow(page, handle)
     try:
         page.wait_for_function(
@@ -550,6 +608,7 @@ def press_and_see_change(page, handle, canvas, timeout_ms: float = 20_000) -> tu
     except PlaywrightTimeout:
         raise AssertionError(
             f"the slider moved from {before} to {after}, but the figure "
-            f"image did not change in {timeout_ms / 1000:.0f} s\n{canvas_report(canvas)}"
+            f"image did not change in {timeout_ms / 1000:.0f} s\n{canvas_report(canvas)}\n"
+            f"{message_log(page, since_ms=pressed - 2000)}"
         ) from None
     return before, after
