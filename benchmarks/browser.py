@@ -9,10 +9,10 @@ presses an arrow key ``MOVES`` times, waiting for each new image to be drawn and
 settle before the next press. A move's latency runs from the keydown event to the
 ``drawImage`` that puts ipympl's new image on the figure's canvas.
 
-Each view is measured twice in one run: as lossviz draws (``lossviz.frames``: PNG without row
-filter at zlib level 1) and with ``[matplotlib_png]``, the frames Matplotlib encodes itself
-(Pillow, zlib level 6), the path before lossviz.frames: a cell added to the served copy of the
-notebook turns the fast frames off.
+Each view is measured twice in one run: as lossviz draws (``lossviz.frames``: every frame the
+whole figure, a PNG without row filter at zlib level 1) and with ``[matplotlib_png]``, the frames
+Matplotlib makes itself (the changed pixels only, Pillow's PNG at zlib level 6), the path before
+lossviz.frames: a cell added to the served copy of the notebook turns lossviz's frames off.
 
 Prints one figure a line, ``name value unit``: the median and 90th percentile in Voila's
 lecture view (``browser_update_ms_p50``, ``browser_update_ms_p90``) and in JupyterLab
@@ -112,10 +112,10 @@ _lossviz_times()
 """
 
 # Added after the served copy's Setup cell for the [matplotlib_png] runs: the frames as
-# Matplotlib encodes them, as before lossviz.frames.
+# Matplotlib makes them, as before lossviz.frames.
 MATPLOTLIB_FRAMES = """
 import lossviz.interactive
-lossviz.interactive.use_fast_frames = lambda canvas: None
+lossviz.interactive.use_whole_frames = lambda canvas: None
 """
 
 MODES = {"": None, "matplotlib_png": MATPLOTLIB_FRAMES}

@@ -1,17 +1,23 @@
-"""The frames ipympl sends the browser, encoded faster.
+"""The frames ipympl sends the browser: always the whole figure, encoded fast.
 
-Under ipympl every redraw ends in ``get_diff_image`` (Matplotlib's web backend): the pixels
-that changed since the last frame, the others transparent, as a PNG. Matplotlib writes that
-PNG with Pillow's defaults, zlib level 6 and an adaptive filter chosen row by row, which
-takes most of a slider move's time in the kernel (about 14 ms of 19 for a two-panel
-explorer). :func:`diff_image` makes the same frame, pixel for pixel, with a plain PNG writer:
-no row filter and zlib level 1, several times faster; a diff frame is mostly transparent
-rows, which compress well either way.
+Under ipympl every redraw ends in ``get_diff_image`` (Matplotlib's web backend). Matplotlib's
+own method sends the pixels that changed since the last frame, the others transparent, and the
+page paints each frame over the one before. But the page can lose a frame: when a new image
+arrives before the last one has loaded, ipympl's page code replaces the image's source and the
+older frame is never painted (matplotlib/matplotlib#19116). A lost diff leaves the figure wrong
+until the next full redraw: after a quick drag a figure showed a curve the slider had left, and
+on a busy machine a figure whose first frame was lost stayed blank (tests/browser/test_burst.py
+makes such a burst on purpose).
 
-:func:`use_fast_frames` installs it on one canvas. It mirrors Matplotlib's
-``FigureCanvasWebAggCore.get_diff_image`` and reads that class's frame state (``_png_is_old``,
-``_force_full``, ``_last_buff``); ``tests/test_frames.py`` fails when Matplotlib's method
-changes, so the mirror is reviewed then, and checks that both give the same pixels.
+:func:`whole_frame` therefore sends the whole figure every time (image mode ``"full"``): a lost
+frame is only a frame not seen, and the next one is right on its own. It writes the PNG with
+:func:`png`, no row filter and zlib level 1, several times faster than Matplotlib's encoder
+(Pillow's defaults: zlib level 6 and an adaptive filter chosen row by row).
+
+:func:`use_whole_frames` installs it on one canvas; :func:`lossviz.subplots` does so for every
+figure it makes. It replaces ``FigureCanvasWebAggCore.get_diff_image`` and keeps that class's
+frame state (``_png_is_old``, ``_force_full``, ``_last_buff``) as Matplotlib's method does;
+``tests/test_frames.py`` fails when Matplotlib's method changes, so that this is reviewed then.
 
 Examples
 --------
@@ -53,28 +59,19 @@ def png(rgba: np.ndarray, *, level: int = 1) -> bytes:
     )
 
 
-def diff_image(canvas) -> bytes | None:
-    """What ``FigureCanvasWebAggCore.get_diff_image`` returns, encoded by :func:`png`."""
+def whole_frame(canvas) -> bytes | None:
+    """What ``get_diff_image`` is asked for: the next frame, here always the whole figure as a
+    PNG by :func:`png`; None when nothing was drawn since the last frame."""
     if not canvas._png_is_old:
         return None
+    canvas.set_image_mode("full")  # the page clears its canvas, then paints the frame
     pixels = np.asarray(canvas.get_renderer().buffer_rgba())
-    buff = pixels.view(np.uint32).squeeze(2)  # one uint32 a pixel: compared in one call
-    if (
-        canvas._force_full
-        or buff.shape != canvas._last_buff.shape
-        or (pixels[:, :, 3] != 255).any()
-    ):  # transparency cannot be overlaid
-        canvas.set_image_mode("full")
-        output = buff
-    else:
-        canvas.set_image_mode("diff")
-        output = np.where(buff != canvas._last_buff, buff, 0)
-    canvas._last_buff = buff.copy()
+    canvas._last_buff = pixels.view(np.uint32).squeeze(2).copy()  # ipympl's first image uses it
     canvas._force_full = False
     canvas._png_is_old = False
-    return png(output.view(np.uint8).reshape((*output.shape, 4)))
+    return png(pixels)
 
 
-def use_fast_frames(canvas) -> None:
-    """Make `canvas` (ipympl's) encode its frames with :func:`diff_image`."""
-    canvas.get_diff_image = types.MethodType(diff_image, canvas)
+def use_whole_frames(canvas) -> None:
+    """Make `canvas` (ipympl's) send every frame whole, with :func:`whole_frame`."""
+    canvas.get_diff_image = types.MethodType(whole_frame, canvas)

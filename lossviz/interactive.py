@@ -33,7 +33,7 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from lossviz.controls import Controls, Slider, slider_specs
-from lossviz.frames import use_fast_frames
+from lossviz.frames import use_whole_frames
 from lossviz.validate import check_callable, check_integer
 
 #: A slider's specification: ``(low, high, value)``, ``(low, high, value, step)`` or a Slider.
@@ -54,6 +54,7 @@ def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
         fig.canvas.header_visible = False
         fig.canvas.toolbar_visible = False
         fig.canvas.resizable = False
+        use_whole_frames(fig.canvas)  # a frame the page loses cannot leave the figure wrong
     return fig, axes
 
 
@@ -82,7 +83,7 @@ class Interactive:
     def __post_init__(self) -> None:
         if isinstance(self.fig.canvas, widgets.DOMWidget):  # ipympl: the canvas is a widget
             view = self.fig.canvas
-            use_fast_frames(view)
+            use_whole_frames(view)
             self._start_blitting()
         else:
             self._output = view = widgets.Output()
