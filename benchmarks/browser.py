@@ -95,6 +95,7 @@ def _lossviz_times(path=TIMES_PATH):
         def timed_handle_msg(slider, msg):
             move.clear()
             move["received"] = 1000 * time.time()
+            move["frames"] = canvas.get_diff_image.__name__  # whose frames: checked
             slider._handle_msg(msg)
             if "sent" in move:
                 with open(path, "a") as out:
@@ -113,12 +114,14 @@ _lossviz_times()
 
 # Added after the served copy's Setup cell for the [matplotlib_png] runs: the frames as
 # Matplotlib makes them, as before lossviz.frames.
+# (lossviz.interactive names the function there: the module is looked up.)
 MATPLOTLIB_FRAMES = """
-import lossviz.interactive
-lossviz.interactive.use_whole_frames = lambda canvas: None
+import importlib
+importlib.import_module("lossviz.interactive").use_whole_frames = lambda canvas: None
 """
 
 MODES = {"": None, "matplotlib_png": MATPLOTLIB_FRAMES}
+FRAMES = {"": "whole_frame", "matplotlib_png": "get_diff_image"}  # the method each mode sends by
 
 
 def notebook() -> str:
@@ -239,6 +242,10 @@ def main() -> None:
             instrument(served / path, before, times)
             for view in ("voila", "jupyterlab"):
                 page_moves, kernel_moves = measure(context, served, path, view, times)
+                used = {move["frames"] for move in kernel_moves}
+                if used != {FRAMES[mode]}:
+                    wanted = FRAMES[mode]
+                    raise SystemExit(f"[{mode or 'lossviz'}] frames sent by {used}, not {wanted}")
                 report("" if view == "voila" else view, mode, page_moves, kernel_moves)
         browser.close()
 
