@@ -101,7 +101,8 @@ MESSAGE_LOG = """
     const t = text(data), find = re => (t.match(re) || [])[1] || '';
     const parts = [find(/"msg_type": ?"(\\w+)"/), find(/"comm_id": ?"(\\w{8})/),
                    find(/"method": ?"(\\w+)"/), find(/\\\\?"type\\\\?": ?\\\\?"(\\w+)/),
-                   find(/"execution_state": ?"(\\w+)"/), find(/"value": ?([-\\d.e]+)/)];
+                   find(/"execution_state": ?"(\\w+)"/), find(/"value": ?([-\\d.e]+)/),
+                   find(/"ename": ?"([^"]+)"/), find(/"evalue": ?"([^"]{0,300})/)];
     return parts.filter(Boolean).join(' ');
   };
   const send = WebSocket.prototype.send;
