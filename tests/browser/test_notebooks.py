@@ -51,20 +51,29 @@ def check(page, problems: list[str]) -> None:
         assert not broken, "\n".join(broken)
 
 
-def test_jupyterlab(notebook: Path, opened):
+def with_server_log(server, error: AssertionError) -> AssertionError:
+    """The failure, with the end of the server's log: the kernel's own errors go there."""
+    return AssertionError(f"{error}\nserver log:\n{server.log_tail(40)}")
+
+
+def test_jupyterlab(notebook: Path, opened, lab):
     page, console = opened(notebook, "jupyterlab")
     try:
         check(page, harness.finish_in_lab(page))
+    except AssertionError as error:
+        raise with_server_log(lab, error) from None
     finally:
         print(*console, sep="\n")
         harness.close_in_lab(page)
 
 
-def test_voila(notebook: Path, opened):
+def test_voila(notebook: Path, opened, voila):
     page, console = opened(notebook, "voila")
     try:
         n_cells = len(nbformat.read(notebook, as_version=4).cells)
         check(page, harness.finish_in_voila(page, n_cells))
+    except AssertionError as error:
+        raise with_server_log(voila, error) from None
     finally:
         print(*console, sep="\n")
         harness.close_in_voila(page)
