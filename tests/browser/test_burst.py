@@ -42,13 +42,17 @@ burst = widgets.Button(description="burst")
 burst.add_class("lossviz-burst")
 
 
+bursts = 0
+
+
 def move_fast(_):
-    truth.value = ""
+    global bursts
     for a in (1.5, 2.0, 0.7, 2.5, 3.0, 2.2):  # six frames, sent back to back
         handle.set(a=a)
+    bursts += 1
     with io.BytesIO() as png:  # what the kernel drew last, as Pillow encodes it
         Image.fromarray(np.asarray(fig.canvas.get_renderer().buffer_rgba())).save(png, "png")
-        truth.value = base64.b64encode(png.getvalue()).decode()
+        truth.value = f"{bursts} {base64.b64encode(png.getvalue()).decode()}"
 
 
 burst.on_click(move_fast)
@@ -91,9 +95,11 @@ def test_the_page_shows_the_last_of_a_burst_of_frames(view, burst_notebook, cont
             harness.wait_drawn(page, canvas, quiet_ms=500)
             page.locator("button.lossviz-burst").click()
             truth = page.locator(".lossviz-truth textarea").first
-            page.wait_for_function("t => t.value.length > 0", arg=truth.element_handle())
+            page.wait_for_function(  # this burst's picture, not the last one's
+                "([t, n]) => t.value.startsWith(`${n} `)", arg=[truth.element_handle(), round_ + 1]
+            )
             harness.wait_drawn(page, canvas, quiet_ms=1000)
-            expected = decode(base64.b64decode(truth.input_value()))
+            expected = decode(base64.b64decode(truth.input_value().split(" ", 1)[1]))
             shown = decode(base64.b64decode(canvas.evaluate("c => c.toDataURL()").split(",")[1]))
             assert shown.shape == expected.shape
             wrong = np.count_nonzero((shown != expected).any(axis=-1))
