@@ -137,21 +137,27 @@ def message_log(page, since_ms: float | None = None, lines: int = 60) -> str:
     return f"kernel messages (ms, page time now {now:.0f}):\n" + "\n".join(log[-lines:])
 
 
+# True once the canvas holds something other than blank (transparent or white) pixels.
+SHOWS_A_FIGURE = """
+canvas => {
+  if (!canvas.width || !canvas.height) return false;
+  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250)) {
+      return true;
+    }
+  }
+  return false;
+}
+"""
+
+
 # What a canvas and ipympl's offscreen canvas behind it went through, for a failure message.
 CANVAS_REPORT = """
 canvas => {
   const now = performance.now();
   const age = t => (t === undefined ? 'never' : `${Math.round(now - t)} ms ago`);
-  const shows = c => {
-    if (!c.width || !c.height) return false;
-    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250)) {
-        return true;
-      }
-    }
-    return false;
-  };
+  const shows = SHOWS_A_FIGURE;
   const box = canvas.getBoundingClientRect();
   const lines = [
     `canvas ${canvas.width}x${canvas.height} px, on the page ${Math.round(box.width)}x` +
@@ -177,7 +183,7 @@ canvas => {
   }
   return lines.join('\\n');
 }
-"""
+""".replace("SHOWS_A_FIGURE", SHOWS_A_FIGURE.strip())
 
 
 def canvas_report(canvas) -> str:
@@ -191,21 +197,6 @@ def canvas_report(canvas) -> str:
 # True once the canvas has drawn an image and nothing new for `quiet` ms.
 DRAWN_AND_QUIET = """
 ([canvas, quiet]) => canvas.lossvizDraws > 0 && performance.now() - canvas.lossvizDrawnAt > quiet
-"""
-
-
-# True once the canvas holds something other than blank (transparent or white) pixels.
-SHOWS_A_FIGURE = """
-canvas => {
-  if (!canvas.width || !canvas.height) return false;
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  for (let i = 0; i < pixels.length; i += 4) {
-    if (pixels[i + 3] > 0 && (pixels[i] < 250 || pixels[i + 1] < 250 || pixels[i + 2] < 250)) {
-      return true;
-    }
-  }
-  return false;
-}
 """
 
 
