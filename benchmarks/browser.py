@@ -242,9 +242,8 @@ def main() -> None:
             instrument(served / path, before, times)
             for view in ("voila", "jupyterlab"):
                 page_moves, kernel_moves = measure(context, served, path, view, times)
-                used = {move["frames"] for move in kernel_moves}
-                if used != {FRAMES[mode]}:
-                    wanted = FRAMES[mode]
+                used, wanted = {move["frames"] for move in kernel_moves}, FRAMES[mode]
+                if used != {wanted}:
                     raise SystemExit(f"[{mode or 'lossviz'}] frames sent by {used}, not {wanted}")
                 report("" if view == "voila" else view, mode, page_moves, kernel_moves)
         browser.close()
