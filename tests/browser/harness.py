@@ -91,18 +91,25 @@ MESSAGE_LOG = """
     log.push(`${Math.round(performance.now())} ${line}`);
     log.splice(0, log.length - 400);
   };
-  const text = data => {
+  const text = (data, length) => {
     if (typeof data === 'string') return data;
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer);
-    return new TextDecoder('latin1').decode(bytes.slice(0, 3000));  // the JSON parts come first
+    return new TextDecoder('latin1').decode(bytes.slice(0, length));  // the JSON parts come first
   };
   const describe = data => {
     if (data instanceof Blob) return 'blob';
-    const t = text(data), find = re => (t.match(re) || [])[1] || '';
-    const parts = [find(/"msg_type": ?"(\\w+)"/), find(/"comm_id": ?"(\\w{8})/),
+    let t = text(data, 3000);
+    const find = re => (t.match(re) || [])[1] || '';
+    const type = find(/"msg_type": ?"(\\w+)"/);
+    if (type === 'error' || type === 'stream') {  // a kernel's error: its whole text, as sent
+      t = text(data, 200000);
+      return [type, find(/"comm_id": ?"(\\w{8})/), find(/"ename": ?"([^"]+)"/),
+              find(/"evalue": ?"((?:[^"\\\\]|\\\\.){0,500})/),
+              find(/"text": ?"((?:[^"\\\\]|\\\\.){0,1500})/)].filter(Boolean).join(' ');
+    }
+    const parts = [type, find(/"comm_id": ?"(\\w{8})/),
                    find(/"method": ?"(\\w+)"/), find(/\\\\?"type\\\\?": ?\\\\?"(\\w+)/),
-                   find(/"execution_state": ?"(\\w+)"/), find(/"value": ?([-\\d.e]+)/),
-                   find(/"ename": ?"([^"]+)"/), find(/"evalue": ?"([^"]{0,300})/)];
+                   find(/"execution_state": ?"(\\w+)"/), find(/"value": ?([-\\d.e]+)/)];
     return parts.filter(Boolean).join(' ');
   };
   const send = WebSocket.prototype.send;
@@ -135,6 +142,87 @@ def message_log(page, since_ms: float | None = None, lines: int = 60) -> str:
     if since_ms is not None:
         log = [line for line in log if float(line.split(" ", 1)[0]) >= since_ms]
     return f"kernel messages (ms, page time now {now:.0f}):\n" + "\n".join(log[-lines:])
+
+
+# Run in the kernel of a failing JupyterLab page: each explorer's widgets by comm id (the
+# message log names comms by their first 8 characters) and the kernel's side of its figure.
+KERNEL_EXPLORERS = """
+import gc as _gc
+from lossviz.interactive import Interactive as _Interactive
+for _e in (_o for _o in _gc.get_objects() if isinstance(_o, _Interactive)):
+    _c = _e.fig.canvas
+    print(
+        "explorer", {name: (s.model_id[:8], s.value) for name, s in _e.sliders.items()},
+        "canvas", getattr(_c, "model_id", "-")[:8],
+        "initialized", not getattr(_c, "syncing_data_url", True),
+        "background", _e._background is not None,
+        "png_is_old", getattr(_c, "_png_is_old", None),
+        "size", _e._background_size, _e.fig.bbox.size.tolist(),
+    )
+"""
+
+# Runs code in the kernel of JupyterLab's current notebook: what it printed and its errors.
+LAB_EXECUTE = """
+async ([code, timeout]) => {
+  const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+  const future = kernel.requestExecute({code, silent: false, store_history: false});
+  const out = [];
+  future.onIOPub = msg => {
+    const c = msg.content;
+    if (msg.header.msg_type === 'stream') out.push(c.text);
+    if (msg.header.msg_type === 'error') out.push(`${c.ename}: ${c.evalue}`);
+  };
+  const late = new Promise(resolve => setTimeout(() => resolve('late'), timeout));
+  if (await Promise.race([future.done, late]) === 'late') out.push(`no answer in ${timeout} ms`);
+  return out.join('');
+}
+"""
+
+
+# In JupyterLab: every figure's model in the page, by comm id, and which one `canvas` shows.
+LAB_FIGURES = """
+async canvas => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const renderer = widget => {
+    if (widget._manager && widget._manager.promise) return widget;  // a widget output
+    for (const child of widget.children ? widget.children() : []) {
+      const found = renderer(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  const found = panel.content.widgets.map(cell => cell.outputArea && renderer(cell.outputArea))
+    .find(Boolean);
+  if (!found) return 'no widget output found';
+  const manager = await found._manager.promise;
+  const lines = [];
+  for (const [id, promise] of Object.entries(manager._models)) {
+    const model = await promise;
+    if (model.name !== 'MPLCanvasModel') continue;
+    const views = await Promise.all(Object.values(model.views || {}));
+    const mine = views.some(view => view.el && view.el.contains(canvas));
+    lines.push(
+      `${id.slice(0, 8)}${mine ? ' (this figure)' : ''}: ${views.length} views, waiting for ` +
+      `an image ${model.waiting_for_image}, image src set ${model.image.lossvizSrcSets || 0} ` +
+      `times, comm live ${model.comm_live}`
+    );
+  }
+  return lines.join('\\n');
+}
+"""
+
+
+def lab_report(page, canvas) -> str:
+    """In JupyterLab, every figure as the page's models (:data:`LAB_FIGURES`) and the kernel
+    (:data:`KERNEL_EXPLORERS`) see it; Voila's page offers neither."""
+    try:
+        if not page.evaluate("() => window.jupyterapp !== undefined"):
+            return "(no model report: the page is not JupyterLab)"
+        figures = page.evaluate(LAB_FIGURES, canvas.element_handle())
+        kernel = page.evaluate(LAB_EXECUTE, [KERNEL_EXPLORERS, 20_000])
+        return f"figure models in the page:\n{figures}\nin the kernel:\n{kernel}"
+    except Exception as error:
+        return f"(no model report: {error})"
 
 
 # True once the canvas holds something other than blank (transparent or white) pixels.
@@ -543,7 +631,7 @@ def show_explorer(page, explorer):
     except PlaywrightTimeout:
         raise AssertionError(
             f"an explorer's figure stayed blank for 60 s\n{canvas_report(canvas)}\n"
-            f"{message_log(page)}"
+            f"{message_log(page, lines=200)}\n{lab_report(page, canvas)}"
         ) from None
     return handle, canvas
 
@@ -601,6 +689,6 @@ def press_and_see_change(page, handle, canvas, timeout_ms: float = 20_000) -> tu
         raise AssertionError(
             f"the slider moved from {before} to {after}, but the figure "
             f"image did not change in {timeout_ms / 1000:.0f} s\n{canvas_report(canvas)}\n"
-            f"{message_log(page, since_ms=pressed - 2000)}"
+            f"{message_log(page, since_ms=pressed - 2000, lines=200)}\n{lab_report(page, canvas)}"
         ) from None
     return before, after
