@@ -34,6 +34,7 @@ from matplotlib.figure import Figure
 
 from lossviz.controls import Controls, Slider, slider_specs
 from lossviz.frames import use_whole_frames
+from lossviz.threads import keep_on_main_thread, on_main_thread
 from lossviz.validate import check_callable, check_integer
 
 #: A slider's specification: ``(low, high, value)``, ``(low, high, value, step)`` or a Slider.
@@ -55,6 +56,7 @@ def subplots(nrows: int = 1, ncols: int = 1, **kwargs):
         fig.canvas.toolbar_visible = False
         fig.canvas.resizable = False
         use_whole_frames(fig.canvas)  # a frame the page loses cannot leave the figure wrong
+        keep_on_main_thread(fig.canvas)  # Matplotlib is not thread-safe
     return fig, axes
 
 
@@ -84,12 +86,13 @@ class Interactive:
         if isinstance(self.fig.canvas, widgets.DOMWidget):  # ipympl: the canvas is a widget
             view = self.fig.canvas
             use_whole_frames(view)
+            keep_on_main_thread(view)
             self._start_blitting()
         else:
             self._output = view = widgets.Output()
         self.widget = widgets.VBox([self.controls.widget, view])
         self.widget.add_class("lossviz-explorer")  # a stable hook for tests/browser/
-        self.controls.on_change = self.redraw
+        self.controls.on_change = on_main_thread(self.redraw)  # see lossviz.threads
         self.update(**self.values)
         self._freeze_layout()
 

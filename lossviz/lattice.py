@@ -38,6 +38,7 @@ from matplotlib.text import Text
 
 from lossviz.controls import extreme_values, slider_specs
 from lossviz.interactive import ParamSpec, interactive, subplots
+from lossviz.threads import on_main_thread
 from lossviz.validate import check_callable, check_finite, check_positive, check_text
 
 #: How the blank is written in the lattice's rows.
@@ -226,7 +227,7 @@ class LatticeExplorer:
             continuous_update=False,
         )
         self.message = widgets.Label("", style=font)
-        self.word_box.observe(self._on_word, names="value")
+        self.word_box.observe(on_main_thread(self._on_word), names="value")  # lossviz.threads
         self.handle.widget.children = (
             widgets.HBox([self.word_box, self.message]),
             *self.handle.widget.children,

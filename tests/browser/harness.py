@@ -212,6 +212,18 @@ async canvas => {
 """
 
 
+# The kernel's subshell threads, one name a line: JupyterLab asked for them to run comms on.
+KERNEL_SUBSHELLS = """
+import threading as _threading
+print(*(t.name for t in _threading.enumerate() if t.name.startswith("subshell")), sep="\\n")
+"""
+
+
+def lab_subshells(page) -> list[str]:
+    """The subshell threads in the kernel of JupyterLab's current notebook."""
+    return page.evaluate(LAB_EXECUTE, [KERNEL_SUBSHELLS, 20_000]).split()
+
+
 def lab_report(page, canvas) -> str:
     """In JupyterLab, every figure as the page's models (:data:`LAB_FIGURES`) and the kernel
     (:data:`KERNEL_EXPLORERS`) see it; Voila's page offers neither."""
@@ -440,11 +452,18 @@ LAB_SETTINGS = {
 
 
 @contextmanager
-def jupyterlab(root: Path, workdir: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
+def jupyterlab(
+    root: Path,
+    workdir: Path,
+    env: Mapping[str, str] | None = None,
+    settings: Mapping[str, str] | None = None,
+) -> Iterator[Server]:
     """JupyterLab serving `root`, with ``window.jupyterapp`` exposed for the tests to drive;
-    `env` adds to the environment of the server and its kernels."""
+    `env` adds to the environment of the server and its kernels, `settings` to
+    :data:`LAB_SETTINGS` (a user's settings: they win over the installed overrides.json)."""
+    user_settings = {**LAB_SETTINGS, **(settings or {})}
     settings = workdir / "settings"
-    for name, text in LAB_SETTINGS.items():
+    for name, text in user_settings.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(text)
     args = [

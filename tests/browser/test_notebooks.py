@@ -2,7 +2,8 @@
 
 In JupyterLab and in Voila's lecture view: the notebook runs top to bottom without an error,
 every widget is displayed, every explorer's slider moves with the keyboard and its figure image
-changes, and the controls' text is as large as the figure's tick labels.
+changes, and the controls' text is as large as the figure's tick labels. In JupyterLab, no
+widget message went to a kernel subshell (the collection's settings turn them off).
 """
 
 from pathlib import Path
@@ -60,6 +61,11 @@ def test_jupyterlab(notebook: Path, opened, lab):
     page, console = opened(notebook, "jupyterlab")
     try:
         check(page, harness.finish_in_lab(page))
+        subshells = harness.lab_subshells(page)
+        assert not subshells, (
+            f"JupyterLab ran the widgets' messages on kernel subshells {subshells}, threads "
+            f"beside the main one: is binder/overrides.json (commsOverSubshells) installed?"
+        )
     except AssertionError as error:
         raise with_server_log(lab, error) from None
     finally:
