@@ -452,18 +452,11 @@ LAB_SETTINGS = {
 
 
 @contextmanager
-def jupyterlab(
-    root: Path,
-    workdir: Path,
-    env: Mapping[str, str] | None = None,
-    settings: Mapping[str, str] | None = None,
-) -> Iterator[Server]:
+def jupyterlab(root: Path, workdir: Path, env: Mapping[str, str] | None = None) -> Iterator[Server]:
     """JupyterLab serving `root`, with ``window.jupyterapp`` exposed for the tests to drive;
-    `env` adds to the environment of the server and its kernels, `settings` to
-    :data:`LAB_SETTINGS` (a user's settings: they win over the installed overrides.json)."""
-    user_settings = {**LAB_SETTINGS, **(settings or {})}
+    `env` adds to the environment of the server and its kernels."""
     settings = workdir / "settings"
-    for name, text in user_settings.items():
+    for name, text in LAB_SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(text)
     args = [
@@ -542,10 +535,28 @@ async () => {
 """
 
 
-def start_in_lab(page, server: Server, path: str) -> None:
-    """Open `path` in JupyterLab and start running all its cells; returns once they run."""
+# True once JupyterLab has applied its settings for comms over subshells (the collection's
+# binder/overrides.json turns them off; before the settings load, JupyterLab's default is on).
+SUBSHELL_SETTING_LOADED = """
+() => window.jupyterapp !== undefined
+      && window.jupyterapp.serviceManager.kernels.commsOverSubshells === 'disabled'
+"""
+
+
+def start_in_lab(page, server: Server, path: str, comms_over_subshells: str | None = None) -> None:
+    """Open `path` in JupyterLab and start running all its cells; returns once they run.
+
+    `comms_over_subshells` sets JupyterLab's setting of that name for this page alone, once the
+    installed settings have loaded: "perCommTarget" is JupyterLab's own default.
+    """
     page.goto(server.url("lab", reset=""))
     page.wait_for_function("window.jupyterapp !== undefined")
+    if comms_over_subshells is not None:
+        page.wait_for_function(SUBSHELL_SETTING_LOADED)
+        page.evaluate(
+            "value => { window.jupyterapp.serviceManager.kernels.commsOverSubshells = value; }",
+            comms_over_subshells,
+        )
     page.evaluate(LAB_START, [path, NOTEBOOK_RUN_MS])
 
 

@@ -3,7 +3,7 @@ on the kernel's main thread only.
 
 JupyterLab's own default ("Comms over subshells": per comm target) is what a JupyterHub at a
 university would have; the collection turns it off (binder/overrides.json), and this test turns
-it on again for its own server. The kernel notes which thread handled each widget message and
+it on again for its own page. The kernel notes which thread handled each widget message and
 which thread drew each figure: the messages must have reached a subshell (or the test proved
 nothing), and every drawing must have happened on the main thread (lossviz/threads.py).
 """
@@ -15,12 +15,6 @@ import nbformat
 import pytest
 
 pytestmark = pytest.mark.browser
-
-SUBSHELLS_ON = {
-    "@jupyterlab/apputils-extension/kernels-settings.jupyterlab-settings": (
-        '{"commsOverSubshells": "perCommTarget"}'
-    )
-}
 
 # Before any widget exists: note the thread of every widget message and of every drawing.
 SETUP = """\
@@ -60,23 +54,21 @@ THREADS = "print(json.dumps({'handled': sorted(handled_on), 'drawn': sorted(draw
 
 
 @pytest.fixture(scope="module")
-def lab_with_subshells(served, tmp_path_factory):
+def subshells_notebook(served) -> str:
     path = served / "notebooks" / "subshells.ipynb"
     cells = [nbformat.v4.new_code_cell(SETUP), nbformat.v4.new_code_cell(FIGURE)]
     kernel = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": kernel}), path)
-    workdir = tmp_path_factory.mktemp("jupyterlab-subshells")
-    with harness.jupyterlab(served, workdir, settings=SUBSHELLS_ON) as server:
-        yield server
+    return "notebooks/subshells.ipynb"
 
 
 def test_figures_are_drawn_on_the_main_thread_when_comms_go_to_a_subshell(
-    lab_with_subshells, context
+    subshells_notebook, lab, context
 ):
     page = context.new_page()
     console = harness.record_console(page)
     try:
-        harness.start_in_lab(page, lab_with_subshells, "notebooks/subshells.ipynb")
+        harness.start_in_lab(page, lab, subshells_notebook, comms_over_subshells="perCommTarget")
         problems = harness.finish_in_lab(page)
         assert not problems, "\n".join(problems)
         handle, canvas = harness.first_explorer(page)
