@@ -10,13 +10,15 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # Jupyter refuses ro
 
 .PHONY: lab test bench load present clean mutate
 
-$(STAMP): pyproject.toml binder/overrides.json
+$(STAMP): pyproject.toml binder/overrides.json binder/jupyter_server_config.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 10) <= v <= (3, 13) else f"Python 3.10 to 3.13 is needed, {sys.executable} is {v[0]}.{v[1]}: run make PYTHON=python3.12 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --editable '.[lab,test]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings  # JupyterLab's defaults for the collection:
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json  # no comm subshells
+	mkdir -p $(VENV)/etc/jupyter  # Voila inside JupyterLab: keeps a notebook that runs over 90 s
+	cp binder/jupyter_server_config.json $(VENV)/etc/jupyter/jupyter_server_config.json
 	touch $(STAMP)
 
 lab: $(STAMP)  ## open the notebooks in JupyterLab
