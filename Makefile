@@ -31,7 +31,8 @@ test: $(STAMP)  ## run the whole test suite: lossviz, every notebook, browser te
 bench: $(STAMP)  ## print measured figures, one a line: name value unit
 	$(BIN)/python benchmarks/run.py
 
-# Not part of `make test` (45 minutes to 2 hours on 2 cores): the browser tests 5 times on a busy machine.
+# Not part of `make test` (45 minutes to 2 hours on 2 cores): the browser tests 5 times on a
+# machine kept busy.
 load: $(STAMP)  ## browser tests under CPU, memory and disk load: make load RUNS=5
 	$(BIN)/python benchmarks/under_load.py --runs $(or $(RUNS),5)
 

@@ -142,11 +142,6 @@ def instrument(path: Path, before: str | None, times: Path) -> None:
     nbformat.write(nb, path)
 
 
-def wait_quiet(page, canvas) -> None:
-    """Wait until the canvas has drawn nothing new for 200 ms."""
-    page.wait_for_function(harness.DRAWN_AND_QUIET, arg=[canvas, 200], timeout=60_000, polling=50)
-
-
 def move(page, handle, canvas) -> dict[str, float]:
     """Press an arrow key on the slider once; the page's timestamps of that move.
 
@@ -156,7 +151,7 @@ def move(page, handle, canvas) -> dict[str, float]:
     it: in JupyterLab's large page, about 32 ms a move (a CDP profile of the page), which the
     move would be charged for and a person pressing the key never pays.
     """
-    wait_quiet(page, canvas)
+    harness.wait_drawn(page, canvas, quiet_ms=200)
     draws = canvas.evaluate("canvas => canvas.lossvizDraws")
     counts = page.evaluate("() => [lossvizTimes.sends.length, lossvizTimes.images.length]")
     harness.press_arrow(page, handle)
@@ -166,7 +161,7 @@ def move(page, handle, canvas) -> dict[str, float]:
         timeout=20_000,
         polling="raf",
     )
-    wait_quiet(page, canvas)
+    harness.wait_drawn(page, canvas, quiet_ms=200)
     return page.evaluate(
         """([canvas, [sends, images]]) => ({
              key: lossvizTimes.keys.at(-1),

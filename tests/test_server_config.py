@@ -20,15 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVER_CONFIG = ROOT / "binder" / "jupyter_server_config.json"
 
 
-def ping_timeout_ms(config: dict, app: str) -> int:
-    return config[app]["tornado_settings"]["ws_ping_timeout"]
+def ping_timeout_ms(path: Path, app: str) -> int:
+    return json.loads(path.read_text(encoding="utf-8"))[app]["tornado_settings"]["ws_ping_timeout"]
 
 
 def test_voila_waits_longer_for_a_pong_than_a_notebook_may_run():
-    voila = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
-    server = json.loads(SERVER_CONFIG.read_text(encoding="utf-8"))
-    assert ping_timeout_ms(voila, "Voila") == ping_timeout_ms(server, "ServerApp")
-    assert ping_timeout_ms(voila, "Voila") > NOTEBOOK_RUN_MS
+    voila = ping_timeout_ms(ROOT / "voila.json", "Voila")
+    assert voila == ping_timeout_ms(SERVER_CONFIG, "ServerApp")
+    assert voila > NOTEBOOK_RUN_MS
 
 
 def test_the_installed_jupyter_server_reads_the_timeout():
@@ -39,5 +38,5 @@ def test_the_installed_jupyter_server_reads_the_timeout():
     app = ServerApp()
     app.load_config_file()
     assert app.tornado_settings.get("ws_ping_timeout") == ping_timeout_ms(
-        json.loads(SERVER_CONFIG.read_text(encoding="utf-8")), "ServerApp"
+        SERVER_CONFIG, "ServerApp"
     )

@@ -677,10 +677,11 @@ def font_px(locator) -> float:
 
 
 def wait_drawn(page, canvas, quiet_ms: float = 250, timeout_ms: float = 60_000) -> None:
-    """Wait until the canvas shows an image and has drawn nothing new for `quiet_ms`."""
-    page.wait_for_function(
-        DRAWN_AND_QUIET, arg=[canvas.element_handle(), quiet_ms], timeout=timeout_ms, polling=50
-    )
+    """Wait until the canvas shows an image and has drawn nothing new for `quiet_ms`.
+
+    `canvas` is a locator, found again now, or an element handle found once before."""
+    element = canvas.element_handle() if hasattr(canvas, "element_handle") else canvas
+    page.wait_for_function(DRAWN_AND_QUIET, arg=[element, quiet_ms], timeout=timeout_ms, polling=50)
 
 
 def press_arrow(page, handle) -> tuple[str, str]:
